@@ -1,0 +1,113 @@
+import io.tcpwatch.tracer.kernel.BpfEventSource;
+import io.tcpwatch.tracer.kernel.EventSource.SourceCounters;
+import io.tcpwatch.tracer.kernel.KernelEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loopback connection storm, with and without the BPF source consuming, interleaved in one run.
+ *
+ * <p>Each sample runs the {@code storm} child (bench/storm.c): N sequential connections, both ends in
+ * the child, so each connection makes exactly 4 events (connect, accept, 2 closes) owned by its pid.
+ * Prints the median per-connection latency of each mode, their ratio, the events lost and the poll
+ * thread's CPU time. Run with {@code bench/run.sh}.
+ */
+public final class ConnectionStormBench {
+
+    private ConnectionStormBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path storm = Path.of(args[0]);
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        List<Long> off = new ArrayList<>();
+        List<Long> on = new ArrayList<>();
+        long expected = 0;
+        long seen = 0;
+        long drops = 0;
+        long cpuNanos = 0;
+        long stormNanos = 0;
+        run(storm, connections);
+        for (int round = 0; round < rounds; round++) {
+            off.add(run(storm, connections)[0]);
+            AtomicLong mine = new AtomicLong();
+            AtomicLong childPid = new AtomicLong(-1);
+            try (BpfEventSource source = BpfEventSource.open(BpfEventSource.Options.defaults())) {
+                source.start(new Counter(childPid, mine));
+                Thread.sleep(100);
+                long cpuBefore = pollThreadCpu();
+                long[] sample = run(storm, connections, childPid);
+                Thread.sleep(300);
+                cpuNanos += pollThreadCpu() - cpuBefore;
+                SourceCounters counters = source.counters();
+                drops += counters.ringBufferDrops();
+                on.add(sample[0]);
+                stormNanos += sample[1];
+            }
+            expected += 4L * connections;
+            seen += mine.get();
+        }
+        long medianOff = median(off);
+        long medianOn = median(on);
+        System.out.printf("connections per sample %d, rounds %d%n", connections, rounds);
+        System.out.printf("median per connection: without BPF %.1f us, with BPF consuming %.1f us, ratio %.3f%n",
+                medianOff / 1000.0, medianOn / 1000.0, (double) medianOn / medianOff);
+        System.out.printf("samples without %s%nsamples with    %s%n", micros(off), micros(on));
+        System.out.printf("storm events %d, delivered %d, lost %d, ring-buffer drops (all processes) %d%n",
+                expected, seen, expected - seen, drops);
+        System.out.printf("event rate during storms %.0f events/s%n", expected / (stormNanos / 1e9));
+        System.out.printf("poll thread CPU %.1f ms for %d storm events (%.2f us per event, all events counted)%n",
+                cpuNanos / 1e6, expected, cpuNanos / 1000.0 / expected);
+    }
+
+    private static long[] run(Path storm, int connections) throws Exception {
+        return run(storm, connections, new AtomicLong());
+    }
+
+    /** Runs one storm; returns its median latency and total time, in nanoseconds. */
+    private static long[] run(Path storm, int connections, AtomicLong childPid) throws Exception {
+        Process child = new ProcessBuilder(storm.toString(), Integer.toString(connections)).redirectErrorStream(true)
+                .start();
+        childPid.set(child.pid());
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("storm failed: " + out);
+        }
+        String[] f = out.split(" ");
+        return new long[] {Long.parseLong(f[7]), Long.parseLong(f[5])};
+    }
+
+    private static long pollThreadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tcpwatch-bpf-poll"))
+                .mapToLong(t -> mx.getThreadCpuTime(t.getId())).sum();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String micros(List<Long> values) {
+        return values.stream().map(v -> String.format("%.1f", v / 1000.0)).toList().toString();
+    }
+
+    /** Counts the storm child's events; stands in for a consumer that does little per event. */
+    private record Counter(AtomicLong childPid, AtomicLong mine) implements java.util.function.Consumer<KernelEvent> {
+
+        @Override
+        public void accept(KernelEvent event) {
+            if (event.pid() == this.childPid.get()) {
+                this.mine.incrementAndGet();
+            }
+        }
+    }
+}
