@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Loopback connection storm, with and without the BPF source consuming, interleaved in one run.
@@ -37,10 +40,10 @@ public final class ConnectionStormBench {
         run(storm, connections);
         for (int round = 0; round < rounds; round++) {
             off.add(run(storm, connections)[0]);
-            AtomicLong mine = new AtomicLong();
+            Counter counter = new Counter();
             AtomicLong childPid = new AtomicLong(-1);
             try (BpfEventSource source = BpfEventSource.open(BpfEventSource.Options.defaults())) {
-                source.start(new Counter(childPid, mine));
+                source.start(counter);
                 Thread.sleep(100);
                 long cpuBefore = pollThreadCpu();
                 long[] sample = run(storm, connections, childPid);
@@ -52,7 +55,7 @@ public final class ConnectionStormBench {
                 stormNanos += sample[1];
             }
             expected += 4L * connections;
-            seen += mine.get();
+            seen += counter.of(childPid.get());
         }
         long medianOff = median(off);
         long medianOn = median(on);
@@ -100,14 +103,23 @@ public final class ConnectionStormBench {
         return values.stream().map(v -> String.format("%.1f", v / 1000.0)).toList().toString();
     }
 
-    /** Counts the storm child's events; stands in for a consumer that does little per event. */
-    private record Counter(AtomicLong childPid, AtomicLong mine) implements java.util.function.Consumer<KernelEvent> {
+    /**
+     * Counts events per pid; stands in for a consumer that does little per event. Counting every pid,
+     * and picking the storm child's after the sample, does not depend on the child's pid being known
+     * before its first events are delivered.
+     */
+    private static final class Counter implements java.util.function.Consumer<KernelEvent> {
+
+        private final Map<Integer, LongAdder> perPid = new ConcurrentHashMap<>();
 
         @Override
         public void accept(KernelEvent event) {
-            if (event.pid() == this.childPid.get()) {
-                this.mine.incrementAndGet();
-            }
+            this.perPid.computeIfAbsent(event.pid(), pid -> new LongAdder()).increment();
+        }
+
+        long of(long pid) {
+            LongAdder count = this.perPid.get((int) pid);
+            return count == null ? 0 : count.sum();
         }
     }
 }

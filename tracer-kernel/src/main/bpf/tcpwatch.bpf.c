@@ -8,8 +8,8 @@
  * and at the exit of accept(2), and kept in the `sockets` map until the close.
  *
  * The accept has three variants; user space loads the first the kernel allows (see
- * BpfEventSource): fexit/inet_csk_accept, tp_btf/sys_exit filtered on the accept syscalls, and the
- * classic syscalls/sys_exit_accept{,4} tracepoints (which need tracefs).
+ * BpfEventSource): fexit/inet_csk_accept, the classic syscalls/sys_exit_accept{,4} tracepoints
+ * (which need tracefs), and tp_btf/sys_exit filtered on the accept syscalls.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -250,16 +250,18 @@ static __always_inline int on_established(struct sock *sk, __u64 key, int oldsta
 
 static __always_inline int on_close(struct sock *sk, __u64 key, int oldstate)
 {
-	struct tcp_sock *tp = bpf_skc_to_tcp_sock(sk);
 	struct sock_owner unknown = {};
+	struct tcp_sock *tp;
 	struct sock_owner *o;
 
-	if (oldstate == TCP_SYN_SENT || oldstate == TCP_SYN_RECV || oldstate == TCP_LISTEN ||
-	    oldstate == TCP_NEW_SYN_RECV) {
+	if (oldstate == TCP_LISTEN || oldstate == TCP_NEW_SYN_RECV || oldstate == TCP_CLOSE)
+		return 0;	/* never in the map, or closed already */
+	if (oldstate == TCP_SYN_SENT || oldstate == TCP_SYN_RECV) {
 		/* Never established: no open was reported, so no close is. */
 		bpf_map_delete_elem(&sockets, &key);
 		return 0;
 	}
+	tp = bpf_skc_to_tcp_sock(sk);
 	o = bpf_map_lookup_elem(&sockets, &key);
 	if (!o) {
 		/* Established before the tracer started, or evicted from the LRU map. */

@@ -365,11 +365,11 @@ public final class BpfEventSource implements EventSource {
         /** In the accepting process, once per accepted socket, io_uring accepts included. */
         FEXIT("fexit/inet_csk_accept", "inet_csk_accept_ret"),
 
-        /** Every syscall exit, filtered on accept and accept4; needs no tracefs. */
-        TP_BTF_SYS_EXIT("tp_btf/sys_exit", "sys_exit"),
+        /** The accept syscalls' own tracepoints: the program runs on accepts only; attaching needs tracefs. */
+        TRACEPOINT("tracepoint/syscalls/sys_exit_accept{,4}", "sys_exit_accept", "sys_exit_accept4"),
 
-        /** The accept syscalls' own tracepoints; their attach needs tracefs mounted. */
-        TRACEPOINT("tracepoint/syscalls/sys_exit_accept{,4}", "sys_exit_accept", "sys_exit_accept4");
+        /** Every syscall exit, filtered on accept and accept4; needs no tracefs, costs more per syscall. */
+        TP_BTF_SYS_EXIT("tp_btf/sys_exit", "sys_exit");
 
         final String description;
 

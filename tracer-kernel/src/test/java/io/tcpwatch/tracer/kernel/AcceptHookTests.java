@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class AcceptHookTests {
 
     @Test
-    void acceptHooksAreTriedFexitFirstThenTheOnesNeedingNoTracefsThenTracepoints() {
+    void acceptHooksAreTriedFexitFirstThenTheAcceptTracepointsThenTheSyscallExitNeedingNoTracefs() {
         assertThat(AcceptHook.values()).extracting(hook -> hook.description).containsExactly(
-                "fexit/inet_csk_accept", "tp_btf/sys_exit", "tracepoint/syscalls/sys_exit_accept{,4}");
+                "fexit/inet_csk_accept", "tracepoint/syscalls/sys_exit_accept{,4}", "tp_btf/sys_exit");
     }
 
     @Test

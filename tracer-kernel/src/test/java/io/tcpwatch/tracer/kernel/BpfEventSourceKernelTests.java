@@ -117,8 +117,7 @@ class BpfEventSourceKernelTests {
     @Test
     void tracepointAcceptHookReportsTheAcceptWhereTracefsIsMountedAndFailsClearlyWhereNot() throws Exception {
         List<AcceptHook> only = List.of(AcceptHook.TRACEPOINT);
-        if (!Files.isDirectory(Path.of("/sys/kernel/tracing/events/syscalls"))
-                && !Files.isDirectory(Path.of("/sys/kernel/debug/tracing/events/syscalls"))) {
+        if (!tracefsMounted()) {
             assertThatThrownBy(() -> BpfEventSource.open(Options.defaults(), only)).isInstanceOf(BpfException.class)
                     .hasMessageStartingWith("bpf_object__load(..) failed with error(")
                     .hasMessageContaining("no accept hook of object [tcpwatch.bpf.o] loads here: "
@@ -136,6 +135,43 @@ class BpfEventSourceKernelTests {
             assertThat(source.describeHooks()).isEqualTo("tp_btf/inet_sock_set_state (connect, close), "
                     + "tracepoint/syscalls/sys_exit_accept{,4} (accept)");
         }
+    }
+
+    @Test
+    void syscallExitAcceptHookReportsTheAcceptWithoutTracefs() throws Exception {
+        try (BpfEventSource source = BpfEventSource.open(Options.defaults(), List.of(AcceptHook.TP_BTF_SYS_EXIT))) {
+            EventCollector collector = new EventCollector();
+            source.start(collector);
+
+            LoopbackExchange exchange = LoopbackExchange.run("127.0.0.1");
+            List<KernelEvent> events = collector.await(EventCollector.port(exchange.serverPort()), 4, WAIT);
+
+            assertServerSide(only(events, Kind.ACCEPT, Direction.INBOUND), exchange, 4);
+            assertServerSide(only(events, Kind.CLOSE, Direction.INBOUND), exchange, 4);
+            assertThat(source.describeHooks())
+                    .isEqualTo("tp_btf/inet_sock_set_state (connect, close), tp_btf/sys_exit (accept)");
+        }
+    }
+
+    @Test
+    void acceptTracepointsAreChosenWhereTracefsIsMountedAndTheSyscallExitWhereNot() {
+        try (BpfEventSource source = BpfEventSource.open(Options.defaults(),
+                List.of(AcceptHook.TRACEPOINT, AcceptHook.TP_BTF_SYS_EXIT))) {
+            if (tracefsMounted()) {
+                assertThat(source.describeHooks()).isEqualTo("tp_btf/inet_sock_set_state (connect, close), "
+                        + "tracepoint/syscalls/sys_exit_accept{,4} (accept)");
+            }
+            else {
+                assertThat(source.describeHooks()).startsWith("tp_btf/inet_sock_set_state (connect, close), "
+                        + "tp_btf/sys_exit (accept); refused first: tracepoint/syscalls/sys_exit_accept{,4}: "
+                        + "bpf_program__attach(..) failed with error(");
+            }
+        }
+    }
+
+    private static boolean tracefsMounted() {
+        return Files.isDirectory(Path.of("/sys/kernel/tracing/events/syscalls"))
+                || Files.isDirectory(Path.of("/sys/kernel/debug/tracing/events/syscalls"));
     }
 
     @Test
