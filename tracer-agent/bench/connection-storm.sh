@@ -9,7 +9,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-jar="$root/tracer-agent/target/tracer-agent.jar"
+jar="$root/tracer-agent/target/tracer-agent-exec.jar"
 connections="${1:-20000}"
 work="$(mktemp -d)"
 events="$work/events.json"

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,6 +399,57 @@ static jint native_link_destroy(JNIEnv *env, jclass cls, jlong link)
 	return err < 0 ? err : 0;
 }
 
+/*
+ * Reads a loaded program's run statistics into stats[0..3]: run count, run time in ns, recursion
+ * misses, and 1 when the kernel filled recursion_misses (5.12 and later) or 0 when its
+ * bpf_prog_info is too short to have it. -ENOENT for an unknown program, -EBADF for one that was
+ * not loaded.
+ */
+static jint native_program_stats(JNIEnv *env, jclass cls, jlong handle, jstring jname,
+				 jlongArray jstats)
+{
+	struct jni_object *jo = to_ptr(handle);
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	struct bpf_program *prog;
+	jlong stats[4];
+	int fd;
+
+	log_reset();
+	if (jstats == NULL || (*env)->GetArrayLength(env, jstats) != 4)
+		return -EINVAL;
+	WITH_UTF(env, jname, name, prog = bpf_object__find_program_by_name(jo->obj, name));
+	if (prog == NULL)
+		return -ENOENT;
+	fd = bpf_program__fd(prog);
+	if (fd < 0)
+		return -EBADF;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
+		return -errno;
+	stats[0] = (jlong)info.run_cnt;
+	stats[1] = (jlong)info.run_time_ns;
+	stats[2] = (jlong)info.recursion_misses;
+	stats[3] = len >= offsetof(struct bpf_prog_info, recursion_misses) + sizeof(info.recursion_misses);
+	(*env)->SetLongArrayRegion(env, jstats, 0, 4, stats);
+	return 0;
+}
+
+/* Turns on the kernel's run-time statistics of every program while the returned fd stays open. */
+static jint native_enable_run_time_stats(JNIEnv *env, jclass cls)
+{
+	int fd;
+
+	log_reset();
+	fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
+	return fd < 0 ? -errno : fd;
+}
+
+static jint native_close_fd(JNIEnv *env, jclass cls, jint fd)
+{
+	return close(fd) != 0 ? -errno : 0;
+}
+
 static void native_object_close(JNIEnv *env, jclass cls, jlong handle)
 {
 	struct jni_object *jo = to_ptr(handle);
@@ -613,6 +665,9 @@ static const JNINativeMethod methods[] = {
 	{ "objectLoad", "(J)I", native_object_load },
 	{ "programAttach", "(JLjava/lang/String;)J", native_program_attach },
 	{ "linkDestroy", "(J)I", native_link_destroy },
+	{ "programStats", "(JLjava/lang/String;[J)I", native_program_stats },
+	{ "enableRunTimeStats", "()I", native_enable_run_time_stats },
+	{ "closeFd", "(I)I", native_close_fd },
 	{ "objectClose", "(J)V", native_object_close },
 	{ "mapKeySize", "(JLjava/lang/String;)I", native_map_key_size },
 	{ "mapValueSize", "(JLjava/lang/String;)I", native_map_value_size },

@@ -14,7 +14,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tcpwatch.ingest.PipelineInstaller.Change;
 import io.tcpwatch.ingest.PipelineInstaller.Change.Action;
-import io.tcpwatch.ingest.testing.OpenSearchTestNode;
+import io.tcpwatch.testnode.OpenSearchTestNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

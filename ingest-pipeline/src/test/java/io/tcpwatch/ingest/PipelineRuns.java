@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tcpwatch.ingest.testing.OpenSearchTestNode;
+import io.tcpwatch.testnode.OpenSearchTestNode;
 
 /**
  * Runs documents through a pipeline on the shared test node, by {@code _simulate} or by real indexing.

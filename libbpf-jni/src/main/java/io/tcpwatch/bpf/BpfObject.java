@@ -304,6 +304,26 @@ public final class BpfObject implements AutoCloseable {
         return perCpu;
     }
 
+    /**
+     * Reads a loaded program's run statistics from the kernel ({@code bpf_obj_get_info_by_fd}): its
+     * recursion misses, and its run count and time when run-time statistics are on.
+     *
+     * @throws BpfNotFoundException when the object has no such program
+     * @throws BpfException with {@link Errors#EBADF} when the program was left out of the load (autoload off)
+     */
+    public synchronized BpfProgramStats programStats(String program) {
+        Objects.requireNonNull(program, "'program' must not be null");
+        ensureLoaded("programStats");
+        long[] stats = new long[4];
+        int result = Native.programStats(this.handle, program, stats);
+        if (result == -Errors.EBADF) {
+            throw Errors.newException("bpf_program__fd", result, describeProgram(program)
+                    + " was not loaded (autoload off), so it has no statistics", Native.takeLog());
+        }
+        check("bpf_obj_get_info_by_fd", result, describeProgram(program));
+        return new BpfProgramStats(program, stats[0], stats[1], stats[2], stats[3] == 1);
+    }
+
     /** Writes a map value; {@code flags} is {@code BPF_ANY} (0), {@code BPF_NOEXIST} (1) or {@code BPF_EXIST} (2). */
     public synchronized void update(String map, byte[] key, byte[] value, long flags) {
         Objects.requireNonNull(map, "'map' must not be null");

@@ -19,6 +19,9 @@ public final class Errors {
     /** Interrupted system call. */
     public static final int EINTR = 4;
 
+    /** Bad file descriptor: a program or map that was not loaded has none. */
+    public static final int EBADF = 9;
+
     /** Out of memory. */
     public static final int ENOMEM = 12;
 
@@ -102,6 +105,7 @@ public final class Errors {
             case ENOENT -> "No such file or directory";
             case ESRCH -> "No such process";
             case EINTR -> "Interrupted system call";
+            case EBADF -> "Bad file descriptor";
             case E2BIG -> "Argument list too long";
             case ENOMEM -> "Cannot allocate memory";
             case EACCES -> "Permission denied";

@@ -66,6 +66,22 @@ public final class Libbpf {
         }
     }
 
+    /**
+     * Turns the kernel's run-time statistics of every BPF program on until the returned handle is closed,
+     * so that {@link BpfProgramStats#runCount()} and {@link BpfProgramStats#runTimeNanos()} count.
+     *
+     * @throws BpfPermissionException without CAP_SYS_ADMIN
+     * @throws BpfException on kernels without {@code BPF_ENABLE_STATS} (before 5.8)
+     */
+    public static BpfRunTimeStats enableRunTimeStats() {
+        ensureAvailable();
+        int result = Native.enableRunTimeStats();
+        if (result < 0) {
+            throw Errors.newException("bpf_enable_stats", result, "BPF_STATS_RUN_TIME", Native.takeLog());
+        }
+        return new BpfRunTimeStats(result);
+    }
+
     static String strerror(int errno) {
         return Native.strerror(errno);
     }

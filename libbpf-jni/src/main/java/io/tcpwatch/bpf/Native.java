@@ -46,6 +46,14 @@ final class Native {
 
     static native int linkDestroy(long link);
 
+    /** Fills {@code stats} (4 slots): run count, run time in ns, recursion misses, 1 if reported. */
+    static native int programStats(long object, String program, long[] stats);
+
+    /** Returns the file descriptor that keeps the kernel's run-time statistics on while it is open. */
+    static native int enableRunTimeStats();
+
+    static native int closeFd(int fd);
+
     static native void objectClose(long object);
 
     static native int mapKeySize(long object, String map);

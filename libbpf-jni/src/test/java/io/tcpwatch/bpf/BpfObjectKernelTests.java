@@ -124,6 +124,48 @@ class BpfObjectKernelTests {
     }
 
     @Test
+    void loadedProgramThatNeverRanHasNoRunsAndNoRecursionMisses() {
+        BpfProgramStats stats = this.object.programStats("sys_enter");
+
+        assertThat(stats).isEqualTo(new BpfProgramStats("sys_enter", 0, 0, 0, true));
+    }
+
+    @Test
+    void attachedProgramCountsItsRunsWhileRunTimeStatsAreOnAndMissesNoneOfThem() {
+        this.object.attach("sys_enter");
+        BpfRingBuffer ring = this.object.openRingBuffer("records", 4096);
+        BpfProgramStats stats;
+
+        try (BpfRunTimeStats on = Libbpf.enableRunTimeStats()) {
+            openMissing("a", "b", "c");
+            drain(ring, 3);
+            stats = this.object.programStats("sys_enter");
+        }
+
+        // sys_enter fires for every syscall of every task, so at least this process's three openat calls.
+        assertThat(stats.runCount()).isGreaterThanOrEqualTo(3);
+        assertThat(stats.runTimeNanos()).isPositive();
+        // A syscall cannot start inside a BPF program, so this program can never be skipped for recursion.
+        assertThat(stats.recursionMisses()).isZero();
+        assertThat(stats.recursionMissesReported()).isTrue();
+    }
+
+    @Test
+    void programLeftOutOfTheLoadHasNoStatistics() {
+        assertThatThrownBy(() -> this.object.programStats("sys_exit")).isInstanceOf(BpfException.class)
+                .hasMessage("bpf_program__fd(..) failed with error(9): Bad file descriptor: program [sys_exit] of "
+                        + "object [test_probe] was not loaded (autoload off), so it has no statistics")
+                .extracting(ex -> ((BpfException) ex).errno()).isEqualTo(Errors.EBADF);
+    }
+
+    @Test
+    void statisticsOfAnUnknownProgramNameTheKnownOnes() {
+        assertThatThrownBy(() -> this.object.programStats("sys_open")).isInstanceOf(BpfNotFoundException.class)
+                .hasMessage("bpf_obj_get_info_by_fd(..) failed with error(2): No such file or directory: program "
+                        + "[sys_open] of object [test_probe] (programs: sys_enter, sys_exit)");
+    }
+
+    @Test
     void counterLookupOnAMapThatIsNotPerCpuIsRejected() {
         assertThatThrownBy(() -> this.object.lookupPerCpuLongs("records", 0)).isInstanceOf(BpfException.class)
                 .hasMessage("bpf_map__lookup_elem(..) failed with error(22): Invalid argument: map [records] of "

@@ -102,6 +102,12 @@ class BpfObjectTests {
     }
 
     @Test
+    void programStatisticsBeforeLoadAreRefused() {
+        assertThatIllegalStateException().isThrownBy(() -> this.object.programStats("sys_enter"))
+                .withMessage("programStats(..) needs load() first on object [test_probe]");
+    }
+
+    @Test
     void counterLookupOnAClosedObjectIsRefused() {
         this.object.close();
 

@@ -8,7 +8,7 @@ import io.tcpwatch.dashboards.TcpwatchDashboards;
 import io.tcpwatch.ingest.AlertsPipelineGenerator;
 import io.tcpwatch.ingest.GeoIpFields;
 import io.tcpwatch.ingest.IndexTemplateGenerator;
-import io.tcpwatch.ingest.testing.OpenSearchTestNode;
+import io.tcpwatch.testnode.OpenSearchTestNode;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tcpwatch.ingest.AlertsPipelineGenerator;
 import io.tcpwatch.ingest.GeoIpFields;
 import io.tcpwatch.ingest.JsonFiles;
-import io.tcpwatch.ingest.testing.OpenSearchTestNode;
+import io.tcpwatch.testnode.OpenSearchTestNode;
 import org.apache.http.util.EntityUtils;
 import org.opensearch.client.Request;
 import org.opensearch.client.Response;

@@ -2,6 +2,7 @@ package io.tcpwatch.tracer.kernel;
 
 import io.tcpwatch.bpf.BpfException;
 import io.tcpwatch.bpf.BpfObject;
+import io.tcpwatch.bpf.BpfProgramStats;
 import io.tcpwatch.bpf.BpfRingBuffer;
 import io.tcpwatch.bpf.Errors;
 import io.tcpwatch.bpf.Libbpf;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +29,12 @@ import java.util.function.Consumer;
  *
  * <p>The TCP state changes always come from {@code tp_btf/inet_sock_set_state}. The accept hook is the
  * first of {@link AcceptHook} the kernel lets load and attach; the choice, and why earlier ones were
- * refused, is logged once at INFO and returned by {@link #describeHooks()}.
+ * refused, is logged once at INFO and returned by {@link #describeHooks()}, and as lists of hook names by
+ * {@link #hooksInUse()} and {@link #hooksMissing()}.
+ *
+ * <p>Events are lost in three places, each counted: the kernel skips a program that fires while a BPF
+ * program already runs on that CPU ({@link #recursionMisses()}), a record finds the ring buffer full, and a
+ * record cannot be decoded (both in {@link #counters()}).
  *
  * <p>Does NOT work on kernels without BTF ({@code /sys/kernel/btf/vmlinux}) or without
  * {@code tp_btf} (before 5.5): {@link #unavailabilityCause()} says so, and {@link #open} throws.
@@ -37,6 +45,8 @@ public final class BpfEventSource implements EventSource {
     static final String OBJECT_RESOURCE = "tcpwatch.bpf.o";
 
     static final String STATE_PROGRAM = "inet_sock_set_state";
+
+    static final String STATE_HOOK = "tp_btf/" + STATE_PROGRAM;
 
     static final String RING_BUFFER_MAP = "events";
 
@@ -75,6 +85,10 @@ public final class BpfEventSource implements EventSource {
 
     private final String hooks;
 
+    private final AcceptHook acceptHook;
+
+    private final List<AcceptHook> refusedHooks;
+
     private final KernelRecordDecoder decoder = new KernelRecordDecoder();
 
     private final Object lifecycle = new Object();
@@ -91,9 +105,14 @@ public final class BpfEventSource implements EventSource {
 
     private SourceCounters lastCounters = new SourceCounters(0, 0, 0);
 
-    private BpfEventSource(BpfObject object, Options options, String hooks) {
+    private long lastRecursionMisses;
+
+    private BpfEventSource(BpfObject object, Options options, AcceptHook acceptHook, List<AcceptHook> refusedHooks,
+            String hooks) {
         this.object = object;
         this.options = options;
+        this.acceptHook = acceptHook;
+        this.refusedHooks = List.copyOf(refusedHooks);
         this.hooks = hooks;
         this.ring = object.openRingBuffer(RING_BUFFER_MAP, BATCH_BYTES);
     }
@@ -139,14 +158,16 @@ public final class BpfEventSource implements EventSource {
         Objects.requireNonNull(options, "'options' must not be null");
         Libbpf.ensureAvailable();
         List<String> refusals = new ArrayList<>();
+        List<AcceptHook> refused = new ArrayList<>();
         BpfException last = null;
         for (AcceptHook hook : candidates) {
             BpfObject object = null;
             try {
                 object = load(options, hook);
                 String hooks = describe(hook, refusals);
-                BpfEventSource source = new BpfEventSource(object, options, hooks);
+                BpfEventSource source = new BpfEventSource(object, options, hook, refused, hooks);
                 LOG.log(Level.INFO, "BPF hooks: {0}", hooks);
+                source.warnWhenRecursionMissesAreNotCounted();
                 return source;
             }
             catch (BpfException ex) {
@@ -155,6 +176,7 @@ public final class BpfEventSource implements EventSource {
                 }
                 LOG.log(Level.DEBUG, "accept hook " + hook.description + " refused", ex);
                 refusals.add(hook.description + ": " + firstLine(ex.getMessage()));
+                refused.add(hook);
                 last = ex;
             }
         }
@@ -193,7 +215,7 @@ public final class BpfEventSource implements EventSource {
     }
 
     private static String describe(AcceptHook chosen, List<String> refusals) {
-        String hooks = "tp_btf/" + STATE_PROGRAM + " (connect, close), " + chosen.description + " (accept)";
+        String hooks = STATE_HOOK + " (connect, close), " + chosen.description + " (accept)";
         if (refusals.isEmpty()) {
             return hooks;
         }
@@ -294,7 +316,8 @@ public final class BpfEventSource implements EventSource {
 
     /**
      * The kernel's drop and owner-miss counters (summed over CPUs) and the decode errors. After
-     * {@link #close()}, the values read at close.
+     * {@link #close()}, the values read at close. The events the kernel skipped for recursion are NOT among
+     * them: see {@link #recursionMisses()}.
      */
     @Override
     public SourceCounters counters() {
@@ -335,6 +358,78 @@ public final class BpfEventSource implements EventSource {
         return this.hooks;
     }
 
+    /**
+     * The hooks attached, each as {@code <section>/<name>}: {@code tp_btf/inet_sock_set_state}, then those of
+     * the accept hook in use (two for the accept tracepoints).
+     */
+    public List<String> hooksInUse() {
+        List<String> names = new ArrayList<>();
+        names.add(STATE_HOOK);
+        names.addAll(this.acceptHook.hooks);
+        return List.copyOf(names);
+    }
+
+    /** The hooks of the accept hooks tried first and refused by this kernel, in the order tried; empty if none. */
+    public List<String> hooksMissing() {
+        return this.refusedHooks.stream().flatMap(hook -> hook.hooks.stream()).toList();
+    }
+
+    /**
+     * Times the kernel skipped one of this source's programs because a BPF program already ran on that CPU
+     * (the state tracepoint fired from a softirq on top of a running program, for example), summed over the
+     * attached programs since they were loaded: each is an event lost, never seen by the ring buffer. After
+     * {@link #close()}, the value read at close.
+     *
+     * <p>Does NOT count on kernels before 5.12, which do not report recursion misses; {@link #open} logs
+     * that at WARNING there, and this stays 0.
+     */
+    public long recursionMisses() {
+        synchronized (this.lifecycle) {
+            if (this.closed) {
+                return this.lastRecursionMisses;
+            }
+            return sumRecursionMisses(programStats());
+        }
+    }
+
+    /** The run statistics of each attached program, by program name, state program first. */
+    Map<String, BpfProgramStats> programStats() {
+        Map<String, BpfProgramStats> stats = new LinkedHashMap<>();
+        for (String program : attachedPrograms()) {
+            stats.put(program, this.object.programStats(program));
+        }
+        return stats;
+    }
+
+    /** The accept hook in use. */
+    AcceptHook acceptHook() {
+        return this.acceptHook;
+    }
+
+    private List<String> attachedPrograms() {
+        List<String> programs = new ArrayList<>();
+        programs.add(STATE_PROGRAM);
+        programs.addAll(this.acceptHook.programs);
+        return programs;
+    }
+
+    private static long sumRecursionMisses(Map<String, BpfProgramStats> stats) {
+        return stats.values().stream().mapToLong(BpfProgramStats::recursionMisses).sum();
+    }
+
+    private void warnWhenRecursionMissesAreNotCounted() {
+        try {
+            if (programStats().values().stream().anyMatch(stats -> !stats.recursionMissesReported())) {
+                LOG.log(Level.WARNING, "this kernel does not report BPF recursion misses (it is older than 5.12): "
+                        + "events the kernel skips because a BPF program already runs on that CPU are NOT counted");
+            }
+        }
+        catch (BpfException ex) {
+            LOG.log(Level.WARNING, "the BPF programs' recursion misses cannot be read; they will not be counted",
+                    ex);
+        }
+    }
+
     /** Stops the poll loop (waiting up to a poll timeout for it), detaches and unloads. Idempotent. */
     @Override
     public void close() {
@@ -344,6 +439,7 @@ public final class BpfEventSource implements EventSource {
                 return;
             }
             this.lastCounters = readCounters();
+            this.lastRecursionMisses = sumRecursionMisses(programStats());
             this.closed = true;
             this.running = false;
             thread = this.poller;
@@ -363,20 +459,26 @@ public final class BpfEventSource implements EventSource {
     enum AcceptHook {
 
         /** In the accepting process, once per accepted socket, io_uring accepts included. */
-        FEXIT("fexit/inet_csk_accept", "inet_csk_accept_ret"),
+        FEXIT("fexit/inet_csk_accept", List.of("fexit/inet_csk_accept"), "inet_csk_accept_ret"),
 
         /** The accept syscalls' own tracepoints: the program runs on accepts only; attaching needs tracefs. */
-        TRACEPOINT("tracepoint/syscalls/sys_exit_accept{,4}", "sys_exit_accept", "sys_exit_accept4"),
+        TRACEPOINT("tracepoint/syscalls/sys_exit_accept{,4}",
+                List.of("tracepoint/syscalls/sys_exit_accept", "tracepoint/syscalls/sys_exit_accept4"),
+                "sys_exit_accept", "sys_exit_accept4"),
 
         /** Every syscall exit, filtered on accept and accept4; needs no tracefs, costs more per syscall. */
-        TP_BTF_SYS_EXIT("tp_btf/sys_exit", "sys_exit");
+        TP_BTF_SYS_EXIT("tp_btf/sys_exit", List.of("tp_btf/sys_exit"), "sys_exit");
 
         final String description;
 
+        /** The hook of each program, {@code <section>/<name>}, in the order of {@link #programs}. */
+        final List<String> hooks;
+
         final List<String> programs;
 
-        AcceptHook(String description, String... programs) {
+        AcceptHook(String description, List<String> hooks, String... programs) {
             this.description = description;
+            this.hooks = hooks;
             this.programs = List.of(programs);
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tcpwatch.bpf.BpfException;
+import io.tcpwatch.bpf.BpfProgramStats;
+import io.tcpwatch.bpf.BpfRunTimeStats;
+import io.tcpwatch.bpf.Libbpf;
 import io.tcpwatch.tracer.kernel.BpfEventSource.AcceptHook;
 import io.tcpwatch.tracer.kernel.BpfEventSource.Options;
 import io.tcpwatch.tracer.kernel.KernelEvent.Direction;
@@ -16,7 +19,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -181,6 +186,58 @@ class BpfEventSourceKernelTests {
                     + "(fexit/inet_csk_accept|tp_btf/sys_exit|tracepoint/syscalls/sys_exit_accept\\{,4}) \\(accept\\)"
                     + "(; refused first: .*)?");
         }
+    }
+
+    @Test
+    void hooksInUseAreTheStateTracepointAndTheAcceptHooksChosenAndTheRefusedOnesAreMissing() {
+        try (BpfEventSource source = BpfEventSource.open(Options.defaults(),
+                List.of(AcceptHook.TRACEPOINT, AcceptHook.TP_BTF_SYS_EXIT))) {
+            if (tracefsMounted()) {
+                assertThat(source.hooksInUse()).containsExactly("tp_btf/inet_sock_set_state",
+                        "tracepoint/syscalls/sys_exit_accept", "tracepoint/syscalls/sys_exit_accept4");
+                assertThat(source.hooksMissing()).isEmpty();
+            }
+            else {
+                assertThat(source.hooksInUse()).containsExactly("tp_btf/inet_sock_set_state", "tp_btf/sys_exit");
+                assertThat(source.hooksMissing()).containsExactly("tracepoint/syscalls/sys_exit_accept",
+                        "tracepoint/syscalls/sys_exit_accept4");
+            }
+        }
+    }
+
+    @Test
+    void recursionMissesAreReadFromTheKernelForEveryAttachedProgram() throws Exception {
+        try (BpfEventSource source = BpfEventSource.open(Options.defaults());
+                BpfRunTimeStats on = Libbpf.enableRunTimeStats()) {
+            EventCollector collector = new EventCollector();
+            source.start(collector);
+
+            LoopbackExchange exchange = LoopbackExchange.run("127.0.0.1");
+            collector.await(EventCollector.port(exchange.serverPort()), 4, WAIT);
+            Map<String, BpfProgramStats> stats = source.programStats();
+            long misses = source.recursionMisses();
+
+            List<String> expected = new ArrayList<>(List.of(BpfEventSource.STATE_PROGRAM));
+            expected.addAll(source.acceptHook().programs);
+            assertThat(stats.keySet()).containsExactlyElementsOf(expected);
+            assertThat(stats.values()).allSatisfy(program -> assertThat(program.recursionMissesReported()).isTrue());
+            // Counted only while run-time statistics are on: proof that each value comes from the kernel.
+            assertThat(stats.get(BpfEventSource.STATE_PROGRAM).runCount()).isPositive();
+            // Other tasks' connections run the programs too, so the sum can only have grown since.
+            assertThat(misses).isGreaterThanOrEqualTo(
+                    stats.values().stream().mapToLong(BpfProgramStats::recursionMisses).sum());
+        }
+    }
+
+    @Test
+    void recursionMissesAfterCloseAreTheValueReadAtClose() {
+        BpfEventSource source = BpfEventSource.open(Options.defaults());
+        long open = source.recursionMisses();
+
+        source.close();
+
+        assertThat(source.recursionMisses()).isGreaterThanOrEqualTo(open);
+        assertThat(source.recursionMisses()).isEqualTo(source.recursionMisses());
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -143,9 +144,28 @@ public final class TracerAutoConfiguration {
             log.warn("eBPF is unavailable: {}", cause);
             throw new BpfUnavailableException(cause);
         }
-        HealthReporter health = new HealthReporter(source, HookSet.fromDescription(source.describeHooks()), pipeline,
+        HealthReporter health = new HealthReporter(source, hooks(source), recursionMisses(source), pipeline,
                 formatter, sink, TracerVersion.current(), Clock.systemUTC());
         return new TracerDaemon(source, pipeline, sink, health, properties.getHealth().getInterval());
+    }
+
+    /** The hooks the source lists, or for a source other than the BPF one those its description names. */
+    static HookSet hooks(EventSource source) {
+        if (source instanceof BpfEventSource bpf) {
+            return HookSet.of(bpf.hooksInUse(), bpf.hooksMissing());
+        }
+        return HookSet.fromDescription(source.describeHooks());
+    }
+
+    /**
+     * The BPF source's recursion misses; 0 for a source other than the BPF one, which runs no BPF program the
+     * kernel could skip.
+     */
+    static LongSupplier recursionMisses(EventSource source) {
+        if (source instanceof BpfEventSource bpf) {
+            return bpf::recursionMisses;
+        }
+        return () -> 0;
     }
 
     /** The BPF event source, when the kernel lets it load. */

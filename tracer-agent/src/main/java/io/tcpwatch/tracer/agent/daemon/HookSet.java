@@ -1,6 +1,7 @@
 package io.tcpwatch.tracer.agent.daemon;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,8 +26,14 @@ public record HookSet(String inUse, String missing) {
         Objects.requireNonNull(missing, "'missing' must not be null");
     }
 
+    /** The hooks from lists of names, such as {@code BpfEventSource.hooksInUse()} and {@code hooksMissing()}. */
+    public static HookSet of(List<String> inUse, List<String> missing) {
+        return new HookSet(String.join(",", inUse), String.join(",", missing));
+    }
+
     /**
-     * Reads the hook names out of an event source's {@code describeHooks()} line: names before the word
+     * Reads the hook names out of an event source's {@code describeHooks()} line, for sources that do not list
+     * them otherwise (the BPF source does, and {@link #of} takes its lists): names before the word
      * {@code refused} are in use, names after it that are not in use are missing.
      *
      * <p>IMPORTANT: this follows the wording of {@code BpfEventSource.describeHooks()} in tracer-kernel

@@ -86,13 +86,9 @@ public final class TracerDaemon implements SmartLifecycle {
         }
         this.source.close();
         this.sink.close();
-        EventSource.SourceCounters counters = this.source.counters();
-        long sinkDrops = this.sink.dropped() + this.pipeline.formatDrops();
-        long lost = counters.ringBufferDrops() + counters.decodeErrors() + sinkDrops;
-        log.info("Tracer stopped: {} events sent, {} lost (ring buffer {}, decode errors {}, sink {}),"
-                + " {} filtered, {} close events without owner", this.sink.sent(), lost,
-                counters.ringBufferDrops(), counters.decodeErrors(), sinkDrops,
-                this.pipeline.filter().filteredTotal(), counters.ownerMisses());
+        Losses losses = this.health.losses();
+        log.info("Tracer stopped: {} events sent, {}, {} filtered, {} close events without owner", this.sink.sent(),
+                losses.describe(), this.pipeline.filter().filteredTotal(), losses.ownerMisses());
     }
 
     @Override

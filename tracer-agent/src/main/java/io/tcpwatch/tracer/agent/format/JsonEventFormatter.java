@@ -15,8 +15,14 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes events as the JSON lines of {@code docs/event-schema.md}: keys in the schema's order, keys that do
- * not apply left out, numbers as numbers. Jackson writes every string, so no byte of a process name or
- * command line can end its string early and forge a field.
+ * not apply left out. Jackson writes every string, so no byte of a process name or command line can end its
+ * string early and forge a field.
+ *
+ * <p>Only values that stay within 2^31-1 are JSON numbers (ports, ids of processes, users and groups). Wazuh's
+ * JSON decoder prints any other number from a {@code double} with six decimals, rounding integers above 2^53,
+ * so 64-bit values ({@code connection.bytes_*}, {@code process.cgroup_id}, the {@code tracer.*} counters), the
+ * namespace inode {@code process.netns} and {@code connection.duration_ms} are strings of their decimal
+ * digits, which the decoder keeps as they are.
  *
  * <p>An event longer than the limit has its long values cut, in this order, until it fits:
  * {@code process.cmdline}, {@code process.exe}, {@code process.name}. A cut value ends with
@@ -30,11 +36,9 @@ public final class JsonEventFormatter implements EventFormatter {
     /** What a cut value ends with. */
     public static final String CUT_MARK = "...";
 
-    private static final int NANOS_PER_MILLI = 1_000_000;
-
     private static final int DURATION_DECIMALS = 3;
 
-    private static final int MICROS_PER_MILLI = 1_000;
+    private static final int NANOS_PER_MICRO = 1_000;
 
     private static final int INITIAL_BUFFER = 640;
 
@@ -145,16 +149,16 @@ public final class JsonEventFormatter implements EventFormatter {
         json.writeStartObject();
         json.writeStringProperty("id", Long.toUnsignedString(kernel.connectionId()));
         if (kernel.kind() == KernelEvent.Kind.CLOSE) {
-            json.writeNumberProperty("duration_ms", durationMillis(kernel.durationNanos()));
-            json.writeNumberProperty("bytes_sent", kernel.bytesSent());
-            json.writeNumberProperty("bytes_received", kernel.bytesReceived());
+            json.writeStringProperty("duration_ms", durationMillis(kernel.durationNanos()).toPlainString());
+            json.writeStringProperty("bytes_sent", Long.toUnsignedString(kernel.bytesSent()));
+            json.writeStringProperty("bytes_received", Long.toUnsignedString(kernel.bytesReceived()));
         }
         json.writeEndObject();
     }
 
-    /** Milliseconds with exactly three decimals, cut at the microsecond. */
+    /** Milliseconds with exactly three decimals, cut at the microsecond; {@code nanos} is unsigned. */
     static BigDecimal durationMillis(long nanos) {
-        long micros = nanos / MICROS_PER_MILLI;
+        long micros = Long.divideUnsigned(nanos, NANOS_PER_MICRO);
         return BigDecimal.valueOf(micros, DURATION_DECIMALS);
     }
 
@@ -178,8 +182,8 @@ public final class JsonEventFormatter implements EventFormatter {
         if (event.user() != null) {
             json.writeStringProperty("user", event.user());
         }
-        json.writeNumberProperty("cgroup_id", kernel.cgroupId());
-        json.writeNumberProperty("netns", kernel.netnsInode());
+        json.writeStringProperty("cgroup_id", Long.toUnsignedString(kernel.cgroupId()));
+        json.writeStringProperty("netns", Long.toUnsignedString(kernel.netnsInode()));
         json.writeEndObject();
     }
 
@@ -203,14 +207,14 @@ public final class JsonEventFormatter implements EventFormatter {
             json.writeStartObject();
             json.writeStringProperty("hooks", report.hooks());
             json.writeStringProperty("hooks_missing", report.hooksMissing());
-            json.writeNumberProperty("events_lost", report.eventsLost());
-            json.writeNumberProperty("ring_buffer_drops", report.ringBufferDrops());
-            json.writeNumberProperty("owner_misses", report.ownerMisses());
-            json.writeNumberProperty("decode_errors", report.decodeErrors());
-            json.writeNumberProperty("sink_drops", report.sinkDrops());
-            json.writeNumberProperty("events_sent", report.eventsSent());
-            json.writeNumberProperty("events_filtered", report.eventsFiltered());
-            json.writeNumberProperty("proc_misses", report.procMisses());
+            json.writeStringProperty("events_lost", Long.toString(report.eventsLost()));
+            json.writeStringProperty("ring_buffer_drops", Long.toString(report.ringBufferDrops()));
+            json.writeStringProperty("owner_misses", Long.toString(report.ownerMisses()));
+            json.writeStringProperty("decode_errors", Long.toString(report.decodeErrors()));
+            json.writeStringProperty("sink_drops", Long.toString(report.sinkDrops()));
+            json.writeStringProperty("events_sent", Long.toString(report.eventsSent()));
+            json.writeStringProperty("events_filtered", Long.toString(report.eventsFiltered()));
+            json.writeStringProperty("proc_misses", Long.toString(report.procMisses()));
             json.writeStringProperty("version", report.version());
             json.writeEndObject();
             json.writeEndObject();

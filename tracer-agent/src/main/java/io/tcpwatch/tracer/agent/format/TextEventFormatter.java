@@ -29,8 +29,8 @@ public final class TextEventFormatter implements EventFormatter {
                         : printable(event.user()));
         if (kernel.kind() == KernelEvent.Kind.CLOSE) {
             line.append(" duration_ms=").append(JsonEventFormatter.durationMillis(kernel.durationNanos()))
-                    .append(" sent=").append(kernel.bytesSent())
-                    .append(" received=").append(kernel.bytesReceived());
+                    .append(" sent=").append(Long.toUnsignedString(kernel.bytesSent()))
+                    .append(" received=").append(Long.toUnsignedString(kernel.bytesReceived()));
         }
         return fit(line.toString(), JsonEventFormatter.eventName(kernel.kind()), maxBytes);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.tcpwatch.tracer.agent.QuietEventSource;
 import io.tcpwatch.tracer.agent.TracerAgentApplication;
+import io.tcpwatch.tracer.agent.daemon.HookSet;
 import io.tcpwatch.tracer.agent.format.JsonEventFormatter;
 import io.tcpwatch.tracer.agent.format.LegacyEventFormatter;
 import io.tcpwatch.tracer.agent.format.TextEventFormatter;
@@ -160,6 +161,15 @@ class TracerAutoConfigurationTests {
                     }
                     assertThat(((BpfUnavailableException) root).getExitCode()).isEqualTo(3);
                 });
+    }
+
+    @Test
+    void sourceOtherThanTheBpfOneHasTheHooksItsDescriptionNamesAndNoRecursionMisses() {
+        EventSource source = QuietEventSource.empty();
+
+        assertThat(TracerAutoConfiguration.hooks(source)).isEqualTo(
+                new HookSet("tp_btf/inet_sock_set_state,tp_btf/sys_exit", "fexit/inet_csk_accept"));
+        assertThat(TracerAutoConfiguration.recursionMisses(source).getAsLong()).isZero();
     }
 
     @Test

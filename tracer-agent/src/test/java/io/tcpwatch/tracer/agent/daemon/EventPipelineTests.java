@@ -9,6 +9,7 @@ import io.tcpwatch.tracer.agent.enrich.ProcessEnricher;
 import io.tcpwatch.tracer.agent.enrich.UserDirectory;
 import io.tcpwatch.tracer.agent.filter.EventFilter;
 import io.tcpwatch.tracer.agent.filter.FilterRules;
+import io.tcpwatch.tracer.agent.format.HealthReport;
 import io.tcpwatch.tracer.agent.format.JsonEventFormatter;
 import io.tcpwatch.tracer.agent.sink.ConsoleSink;
 import io.tcpwatch.tracer.kernel.EventSource;
@@ -24,7 +25,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 class EventPipelineTests {
 
@@ -62,7 +66,7 @@ class EventPipelineTests {
                 + "\"srcip\":\"10.0.0.5\",\"srcport\":51234,\"dstip\":\"93.184.216.34\",\"dstport\":443,"
                 + "\"protocol\":\"tcp\",\"family\":\"ipv4\",\"connection\":{\"id\":\"18446744072639\"},"
                 + "\"process\":{\"pid\":4000000,\"tid\":4000000,\"ppid\":1,\"name\":\"curl\",\"comm\":\"curl\","
-                + "\"uid\":1000,\"gid\":1000,\"user\":\"alice\",\"cgroup_id\":8123,\"netns\":4026531840}}\n");
+                + "\"uid\":1000,\"gid\":1000,\"user\":\"alice\",\"cgroup_id\":\"8123\",\"netns\":\"4026531840\"}}\n");
         assertThat(pipeline.received()).isEqualTo(2);
         assertThat(pipeline.filter().filteredTotal()).isEqualTo(1);
         assertThat(pipeline.enricher().procMisses()).isEqualTo(1);
@@ -74,7 +78,7 @@ class EventPipelineTests {
         QuietEventSource source = new QuietEventSource(List.of(), new EventSource.SourceCounters(3, 2, 1));
         Clock clock = Clock.fixed(Instant.parse("2026-12-04T15:33:00Z"), ZoneOffset.UTC);
         HealthReporter health = new HealthReporter(source, HookSet.fromDescription(source.describeHooks()),
-                pipeline, new JsonEventFormatter(), this.sink, "0.1.0", clock);
+                () -> 4, pipeline, new JsonEventFormatter(), this.sink, "0.1.0", clock);
         this.sink.close();
         this.sink.submit(new byte[] {'x'});
         pipeline.accept(KernelEvents.curlConnect().process(7, 7, 1, "java").build());
@@ -84,9 +88,40 @@ class EventPipelineTests {
         assertThat(json).isEqualTo("{\"integration\":\"tcpwatch\",\"schema\":1,\"event\":\"health\","
                 + "\"timestamp\":\"2026-12-04T15:33:00.000000Z\",\"tracer\":{\"hooks\":"
                 + "\"tp_btf/inet_sock_set_state,tp_btf/sys_exit\",\"hooks_missing\":\"fexit/inet_csk_accept\","
-                + "\"events_lost\":5,\"ring_buffer_drops\":3,\"owner_misses\":2,\"decode_errors\":1,"
-                + "\"sink_drops\":1,\"events_sent\":0,\"events_filtered\":1,\"proc_misses\":0,"
+                + "\"events_lost\":\"9\",\"ring_buffer_drops\":\"3\",\"owner_misses\":\"2\",\"decode_errors\":\"1\","
+                + "\"sink_drops\":\"1\",\"events_sent\":\"0\",\"events_filtered\":\"1\",\"proc_misses\":\"0\","
                 + "\"version\":\"0.1.0\"}}");
+    }
+
+    @Test
+    void eventsLostIncludesTheRecursionMissesOfTheBpfProgramsExactly() throws Exception {
+        EventPipeline pipeline = pipeline();
+        QuietEventSource source = new QuietEventSource(List.of(), new EventSource.SourceCounters(0, 6, 0));
+        HealthReporter health = new HealthReporter(source, new HookSet("tp_btf/inet_sock_set_state", ""), () -> 7,
+                pipeline, new JsonEventFormatter(), this.sink, "0.1.0", Clock.systemUTC());
+
+        HealthReport report = health.report();
+
+        assertThat(report.eventsLost()).isEqualTo(7);
+        assertThat(report.ownerMisses()).isEqualTo(6);
+        assertThat(health.losses()).isEqualTo(new Losses(0, 7, 0, 0, 6));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shutdownSummaryCountsTheRecursionMissesAmongTheLostEvents(CapturedOutput output) throws Exception {
+        EventPipeline pipeline = pipeline();
+        KernelEvent event = KernelEvents.curlConnect().process(GONE_PID, GONE_PID, 1, "curl").build();
+        QuietEventSource source = new QuietEventSource(List.of(event), new EventSource.SourceCounters(3, 2, 1));
+        HealthReporter health = new HealthReporter(source, new HookSet("tp_btf/inet_sock_set_state", ""), () -> 4,
+                pipeline, new JsonEventFormatter(), this.sink, "0.1.0", Clock.systemUTC());
+        TracerDaemon daemon = new TracerDaemon(source, pipeline, this.sink, health, Duration.ofMinutes(1));
+
+        daemon.start();
+        daemon.stop();
+
+        assertThat(output.getOut()).contains("Tracer stopped: 2 events sent, 8 lost (ring buffer 3, recursion misses "
+                + "4, decode errors 1, sink 0), 0 filtered, 2 close events without owner");
     }
 
     @Test
@@ -94,8 +129,8 @@ class EventPipelineTests {
         EventPipeline pipeline = pipeline();
         KernelEvent event = KernelEvents.curlConnect().process(GONE_PID, GONE_PID, 1, "curl").build();
         QuietEventSource source = new QuietEventSource(List.of(event), new EventSource.SourceCounters(0, 0, 0));
-        HealthReporter health = new HealthReporter(source, new HookSet("tp_btf/inet_sock_set_state", ""), pipeline,
-                new JsonEventFormatter(), this.sink, "0.1.0", Clock.systemUTC());
+        HealthReporter health = new HealthReporter(source, new HookSet("tp_btf/inet_sock_set_state", ""), () -> 0,
+                pipeline, new JsonEventFormatter(), this.sink, "0.1.0", Clock.systemUTC());
         TracerDaemon daemon = new TracerDaemon(source, pipeline, this.sink, health, Duration.ofMinutes(1));
 
         daemon.start();

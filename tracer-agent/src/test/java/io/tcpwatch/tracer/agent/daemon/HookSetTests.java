@@ -2,6 +2,7 @@ package io.tcpwatch.tracer.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HookSetTests {
@@ -21,5 +22,14 @@ class HookSetTests {
                 + " (accept)");
 
         assertThat(hooks).isEqualTo(new HookSet("tp_btf/inet_sock_set_state,fexit/inet_csk_accept", ""));
+    }
+
+    @Test
+    void listedHooksAreJoinedWithCommasInTheirOrder() {
+        HookSet hooks = HookSet.of(List.of("tp_btf/inet_sock_set_state", "tp_btf/sys_exit"),
+                List.of("tracepoint/syscalls/sys_exit_accept", "tracepoint/syscalls/sys_exit_accept4"));
+
+        assertThat(hooks).isEqualTo(new HookSet("tp_btf/inet_sock_set_state,tp_btf/sys_exit",
+                "tracepoint/syscalls/sys_exit_accept,tracepoint/syscalls/sys_exit_accept4"));
     }
 }

@@ -9,7 +9,13 @@ import io.tcpwatch.tracer.agent.enrich.ProcessInfo;
 import io.tcpwatch.tracer.kernel.KernelEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 class JsonEventFormatterTests {
 
@@ -22,7 +28,7 @@ class JsonEventFormatterTests {
             + "\"family\":\"ipv4\",\"connection\":{\"id\":\"18446744072639\"},\"process\":{\"pid\":4242,"
             + "\"tid\":4242,\"ppid\":4100,\"name\":\"curl\",\"comm\":\"curl\",\"exe\":\"/usr/bin/curl\","
             + "\"cmdline\":\"curl https://example.org/\",\"uid\":1000,\"gid\":1000,\"user\":\"alice\","
-            + "\"cgroup_id\":8123,\"netns\":4026531840}}";
+            + "\"cgroup_id\":\"8123\",\"netns\":\"4026531840\"}}";
 
     private static final String EXAMPLE_CMDLINE = "curl https://example.org/";
 
@@ -49,7 +55,7 @@ class JsonEventFormatterTests {
                 + "\"connection\":{\"id\":\"18446744072700\"},\"process\":{\"pid\":812,\"tid\":812,\"ppid\":1,"
                 + "\"name\":\"sshd\",\"comm\":\"sshd\",\"exe\":\"/usr/sbin/sshd\","
                 + "\"cmdline\":\"sshd: /usr/sbin/sshd -D\",\"uid\":0,\"gid\":0,\"user\":\"root\","
-                + "\"cgroup_id\":4312,\"netns\":4026531840}}");
+                + "\"cgroup_id\":\"4312\",\"netns\":\"4026531840\"}}");
     }
 
     @Test
@@ -61,11 +67,11 @@ class JsonEventFormatterTests {
         assertThat(json).isEqualTo("{\"integration\":\"tcpwatch\",\"schema\":1,\"event\":\"close\","
                 + "\"direction\":\"outbound\",\"timestamp\":\"2026-12-04T15:30:00.456789Z\",\"srcip\":\"10.0.0.5\","
                 + "\"srcport\":51234,\"dstip\":\"93.184.216.34\",\"dstport\":443,\"protocol\":\"tcp\","
-                + "\"family\":\"ipv4\",\"connection\":{\"id\":\"18446744072639\",\"duration_ms\":333.333,"
-                + "\"bytes_sent\":517,\"bytes_received\":4096},\"process\":{\"pid\":4242,\"tid\":4242,"
+                + "\"family\":\"ipv4\",\"connection\":{\"id\":\"18446744072639\",\"duration_ms\":\"333.333\","
+                + "\"bytes_sent\":\"517\",\"bytes_received\":\"4096\"},\"process\":{\"pid\":4242,\"tid\":4242,"
                 + "\"ppid\":4100,\"name\":\"curl\",\"comm\":\"curl\",\"exe\":\"/usr/bin/curl\","
                 + "\"cmdline\":\"curl https://example.org/\",\"uid\":1000,\"gid\":1000,\"user\":\"alice\","
-                + "\"cgroup_id\":8123,\"netns\":4026531840}}");
+                + "\"cgroup_id\":\"8123\",\"netns\":\"4026531840\"}}");
     }
 
     @Test
@@ -80,7 +86,7 @@ class JsonEventFormatterTests {
                 + "\"family\":\"ipv6\",\"connection\":{\"id\":\"18446744072800\"},\"process\":{\"pid\":977,"
                 + "\"tid\":977,\"ppid\":1,\"name\":\"systemd-resolved\",\"comm\":\"systemd-resolve\","
                 + "\"exe\":\"/usr/lib/systemd/systemd-resolved\",\"uid\":991,\"gid\":991,"
-                + "\"user\":\"systemd-resolve\",\"cgroup_id\":3100,\"netns\":4026531840}}");
+                + "\"user\":\"systemd-resolve\",\"cgroup_id\":\"3100\",\"netns\":\"4026531840\"}}");
     }
 
     @Test
@@ -92,9 +98,9 @@ class JsonEventFormatterTests {
 
         assertThat(json).isEqualTo("{\"integration\":\"tcpwatch\",\"schema\":1,\"event\":\"health\","
                 + "\"timestamp\":\"2026-12-04T15:33:00.000000Z\",\"tracer\":{\"hooks\":"
-                + "\"tp_btf/inet_sock_set_state,tp_btf/sys_exit\",\"hooks_missing\":\"\",\"events_lost\":0,"
-                + "\"ring_buffer_drops\":0,\"owner_misses\":0,\"decode_errors\":0,\"sink_drops\":0,"
-                + "\"events_sent\":1520,\"events_filtered\":0,\"proc_misses\":0,\"version\":\"0.1.0\"}}");
+                + "\"tp_btf/inet_sock_set_state,tp_btf/sys_exit\",\"hooks_missing\":\"\",\"events_lost\":\"0\","
+                + "\"ring_buffer_drops\":\"0\",\"owner_misses\":\"0\",\"decode_errors\":\"0\",\"sink_drops\":\"0\","
+                + "\"events_sent\":\"1520\",\"events_filtered\":\"0\",\"proc_misses\":\"0\",\"version\":\"0.1.0\"}}");
     }
 
     @Test
@@ -128,6 +134,73 @@ class JsonEventFormatterTests {
     }
 
     @Test
+    void onlyValuesWazuhCanHoldInAnIntAreJsonNumbers() {
+        EnrichedEvent event = KernelEvents.schemaClose();
+
+        List<String> numbers = numberPointers(format(event));
+
+        assertThat(numbers).containsExactly("/schema", "/srcport", "/dstport", "/process/pid", "/process/tid",
+                "/process/ppid", "/process/uid", "/process/gid");
+    }
+
+    @Test
+    void healthCountersAreStringsNotNumbers() {
+        HealthReport report = new HealthReport(Instant.parse("2026-12-04T15:33:00Z"), "tp_btf/inet_sock_set_state",
+                "", 1, 2, 3, 4, 5, 6, 7, 8, "0.1.0");
+
+        List<String> numbers = numberPointers(new String(this.formatter.format(report, LIMIT),
+                StandardCharsets.UTF_8));
+
+        assertThat(numbers).containsExactly("/schema");
+    }
+
+    @Test
+    void sixtyFourBitValuesAreWrittenAsTheirUnsignedDigits() {
+        EnrichedEvent event = KernelEvents.curlConnect().cgroup(-1L)
+                .closed(3_000_000_000L, Long.MIN_VALUE, 86_400_000_000_123_456L).enrichedAsCurl();
+
+        String json = format(event);
+
+        assertThat(json).contains("\"connection\":{\"id\":\"18446744072639\",\"duration_ms\":\"86400000000.123\","
+                + "\"bytes_sent\":\"3000000000\",\"bytes_received\":\"9223372036854775808\"}")
+                .contains("\"cgroup_id\":\"18446744073709551615\",\"netns\":\"4026531840\"}");
+    }
+
+    @Test
+    void durationAboveTheSignedRangeIsReadAsUnsigned() {
+        assertThat(JsonEventFormatter.durationMillis(-1L).toPlainString()).isEqualTo("18446744073709.551");
+    }
+
+    @Test
+    void zeroAndWholeDurationsKeepThreeDecimals() {
+        String zero = format(KernelEvents.curlConnect().closed(0, 0, 0).enrichedAsCurl());
+        String second = format(KernelEvents.curlConnect().closed(0, 0, 1_000_000_000L).enrichedAsCurl());
+
+        assertThat(zero).contains("\"duration_ms\":\"0.000\",\"bytes_sent\":\"0\",\"bytes_received\":\"0\"");
+        assertThat(second).contains("\"duration_ms\":\"1000.000\"");
+    }
+
+    @Test
+    void healthCountersAboveTheIntRangeKeepEveryDigit() {
+        HealthReport report = new HealthReport(Instant.parse("2026-12-04T15:33:00Z"), "tp_btf/inet_sock_set_state",
+                "", 5_000_000_000L, 2_147_483_648L, 0, 0, 0, Long.MAX_VALUE, 0, 0, "0.1.0");
+
+        String json = new String(this.formatter.format(report, LIMIT), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"events_lost\":\"5000000000\",\"ring_buffer_drops\":\"2147483648\",")
+                .contains("\"events_sent\":\"9223372036854775807\",");
+    }
+
+    @Test
+    void userAndGroupIdsStayUnsignedNumbers() {
+        EnrichedEvent event = KernelEvents.curlConnect().user(-1, -2).enrichedAsCurl();
+
+        String json = format(event);
+
+        assertThat(json).contains("\"uid\":4294967295,\"gid\":4294967294,");
+    }
+
+    @Test
     void eventOfExactlyTheLimitIsNotCut() {
         EnrichedEvent event = withCmdline(cmdlineFilling(LIMIT));
 
@@ -145,8 +218,8 @@ class JsonEventFormatterTests {
 
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(json).hasSize(LIMIT);
-        assertThat(text).endsWith("...\",\"uid\":1000,\"gid\":1000,\"user\":\"alice\",\"cgroup_id\":8123,"
-                + "\"netns\":4026531840},\"truncated\":\"process.cmdline\"}");
+        assertThat(text).endsWith("...\",\"uid\":1000,\"gid\":1000,\"user\":\"alice\",\"cgroup_id\":\"8123\","
+                + "\"netns\":\"4026531840\"},\"truncated\":\"process.cmdline\"}");
     }
 
     @Test
@@ -183,6 +256,19 @@ class JsonEventFormatterTests {
         assertThatExceptionOfType(EventTooLargeException.class).isThrownBy(() -> this.formatter.format(report, 100))
                 .withMessageStartingWith("health event needs ").withMessageEndingWith(" bytes after cutting its long"
                         + " values; the limit is 100");
+    }
+
+    /** The JSON pointers of the values that are JSON numbers, in document order. */
+    private static List<String> numberPointers(String json) {
+        List<String> pointers = new ArrayList<>();
+        try (JsonParser parser = JsonFactory.builder().build().createParser(ObjectReadContext.empty(), json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isNumeric()) {
+                    pointers.add(parser.streamReadContext().pathAsPointer().toString());
+                }
+            }
+        }
+        return pointers;
     }
 
     private String format(EnrichedEvent event) {

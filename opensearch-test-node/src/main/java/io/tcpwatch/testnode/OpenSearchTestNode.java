@@ -1,4 +1,4 @@
-package io.tcpwatch.ingest.testing;
+package io.tcpwatch.testnode;
 
 import java.io.IOException;
 import java.io.InputStream;
