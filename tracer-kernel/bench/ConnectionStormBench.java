@@ -35,6 +35,7 @@ public final class ConnectionStormBench {
         long expected = 0;
         long seen = 0;
         long drops = 0;
+        long recursionMisses = 0;
         long cpuNanos = 0;
         long stormNanos = 0;
         run(storm, connections);
@@ -51,6 +52,7 @@ public final class ConnectionStormBench {
                 cpuNanos += pollThreadCpu() - cpuBefore;
                 SourceCounters counters = source.counters();
                 drops += counters.ringBufferDrops();
+                recursionMisses += source.recursionMisses();
                 on.add(sample[0]);
                 stormNanos += sample[1];
             }
@@ -63,8 +65,8 @@ public final class ConnectionStormBench {
         System.out.printf("median per connection: without BPF %.1f us, with BPF consuming %.1f us, ratio %.3f%n",
                 medianOff / 1000.0, medianOn / 1000.0, (double) medianOn / medianOff);
         System.out.printf("samples without %s%nsamples with    %s%n", micros(off), micros(on));
-        System.out.printf("storm events %d, delivered %d, lost %d, ring-buffer drops (all processes) %d%n",
-                expected, seen, expected - seen, drops);
+        System.out.printf("storm events %d, delivered %d, lost %d, ring-buffer drops %d, recursion misses %d"
+                + " (both for all processes)%n", expected, seen, expected - seen, drops, recursionMisses);
         System.out.printf("event rate during storms %.0f events/s%n", expected / (stormNanos / 1e9));
         System.out.printf("poll thread CPU %.1f ms for %d storm events (%.2f us per event, all events counted)%n",
                 cpuNanos / 1e6, expected, cpuNanos / 1000.0 / expected);

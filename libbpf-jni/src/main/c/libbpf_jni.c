@@ -430,7 +430,8 @@ static jint native_program_stats(JNIEnv *env, jclass cls, jlong handle, jstring 
 	stats[0] = (jlong)info.run_cnt;
 	stats[1] = (jlong)info.run_time_ns;
 	stats[2] = (jlong)info.recursion_misses;
-	stats[3] = len >= offsetof(struct bpf_prog_info, recursion_misses) + sizeof(info.recursion_misses);
+	stats[3] = len >= offsetof(struct bpf_prog_info, recursion_misses) +
+			  sizeof(info.recursion_misses);
 	(*env)->SetLongArrayRegion(env, jstats, 0, 4, stats);
 	return 0;
 }

@@ -385,10 +385,10 @@ public final class BpfEventSource implements EventSource {
      */
     public long recursionMisses() {
         synchronized (this.lifecycle) {
-            if (this.closed) {
-                return this.lastRecursionMisses;
+            if (!this.closed) {
+                this.lastRecursionMisses = sumRecursionMisses(programStats());
             }
-            return sumRecursionMisses(programStats());
+            return this.lastRecursionMisses;
         }
     }
 
@@ -425,8 +425,8 @@ public final class BpfEventSource implements EventSource {
             }
         }
         catch (BpfException ex) {
-            LOG.log(Level.WARNING, "the BPF programs' recursion misses cannot be read; they will not be counted",
-                    ex);
+            LOG.log(Level.WARNING, "the BPF programs' recursion misses cannot be read; recursionMisses() will "
+                    + "fail", ex);
         }
     }
 
@@ -439,7 +439,13 @@ public final class BpfEventSource implements EventSource {
                 return;
             }
             this.lastCounters = readCounters();
-            this.lastRecursionMisses = sumRecursionMisses(programStats());
+            try {
+                this.lastRecursionMisses = sumRecursionMisses(programStats());
+            }
+            catch (BpfException ex) {
+                LOG.log(Level.WARNING, "the BPF programs' recursion misses could not be read at close; "
+                        + "recursionMisses() keeps the last value read, " + this.lastRecursionMisses, ex);
+            }
             this.closed = true;
             this.running = false;
             thread = this.poller;
