@@ -27,6 +27,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -192,8 +193,8 @@ public final class TracerAutoConfiguration {
             TracerProperties.Kernel kernel = properties.getKernel();
             Integer ringBufferBytes = kernel.getRingBufferBytes();
             if (ringBufferBytes != null && Integer.bitCount(ringBufferBytes) != 1) {
-                throw new IllegalArgumentException("tcpwatch.kernel.ring-buffer-bytes is " + ringBufferBytes
-                        + "; expected a power of two");
+                throw new InvalidConfigurationPropertyValueException("tcpwatch.kernel.ring-buffer-bytes",
+                        ringBufferBytes, "expected a power of two");
             }
             Set<Integer> excluded = properties.getFilter().isExcludeSelf() ? Set.of(ownPid()) : Set.of();
             return new BpfEventSource.Options(ringBufferBytes != null ? ringBufferBytes : defaults.ringBufferBytes(),

@@ -16,6 +16,10 @@ public final class Cidr {
 
     private static final int IPV4_DOTS = 3;
 
+    private static final int MAX_OCTET = 255;
+
+    private static final int MAX_OCTET_DIGITS = 3;
+
     private final byte[] network;
 
     private final int prefixLength;
@@ -57,9 +61,8 @@ public final class Cidr {
     private static byte[] parseLiteral(String text, String addressText) {
         boolean literal = !addressText.isEmpty()
                 && addressText.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
-        if (literal && !addressText.contains(":")
-                && addressText.chars().filter(c -> c == '.').count() != IPV4_DOTS) {
-            literal = false;
+        if (literal && !addressText.contains(":")) {
+            literal = isDottedQuad(addressText);
         }
         if (!literal) {
             throw new IllegalArgumentException("cidr [" + text + "] is not an IPv4 or IPv6 address literal");
@@ -76,6 +79,24 @@ public final class Cidr {
                     + " write the IPv4 network instead");
         }
         return address;
+    }
+
+    /**
+     * Whether {@code text} is four decimal octets of 0 to 255. Checked here because
+     * {@link InetAddress#getByName} would look up anything else, such as {@code 300.1.2.0}, as a host name.
+     */
+    private static boolean isDottedQuad(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != IPV4_DOTS + 1) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > MAX_OCTET_DIGITS
+                    || !octet.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(octet) > MAX_OCTET) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parsePrefix(String text, String prefixText, int maxBits) {

@@ -1,8 +1,8 @@
 package io.tcpwatch.tracer.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.tcpwatch.tracer.agent.QuietEventSource;
 import io.tcpwatch.tracer.agent.TracerAgentApplication;
@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -177,9 +178,10 @@ class TracerAutoConfigurationTests {
         TracerProperties properties = new TracerProperties();
         properties.getKernel().setRingBufferBytes(3 << 20);
 
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
                 .isThrownBy(() -> TracerAutoConfiguration.BpfSourceConfiguration.sourceOptions(properties))
-                .withMessage("tcpwatch.kernel.ring-buffer-bytes is 3145728; expected a power of two");
+                .withMessage("Property tcpwatch.kernel.ring-buffer-bytes with value '3145728' is invalid:"
+                        + " expected a power of two");
     }
 
     @Test

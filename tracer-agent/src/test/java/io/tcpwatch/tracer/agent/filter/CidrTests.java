@@ -46,6 +46,10 @@ class CidrTests {
                             "cidr [10.0.0.1/8] has host bits set beyond the /8 prefix; expected a network address"),
                     Arguments.of("example.org/8", "cidr [example.org/8] is not an IPv4 or IPv6 address literal"),
                     Arguments.of("10.1/16", "cidr [10.1/16] is not an IPv4 or IPv6 address literal"),
+                    Arguments.of("300.1.2.0/8", "cidr [300.1.2.0/8] is not an IPv4 or IPv6 address literal"),
+                    Arguments.of("256.0.0.0/8", "cidr [256.0.0.0/8] is not an IPv4 or IPv6 address literal"),
+                    Arguments.of("1a.0.0.0/8", "cidr [1a.0.0.0/8] is not an IPv4 or IPv6 address literal"),
+                    Arguments.of("10..0.0/16", "cidr [10..0.0/16] is not an IPv4 or IPv6 address literal"),
                     Arguments.of("", "cidr [] is not an IPv4 or IPv6 address literal"),
                     Arguments.of("::ffff:10.0.0.0/104",
                             "cidr [::ffff:10.0.0.0/104] is an IPv4-mapped IPv6 address;"
