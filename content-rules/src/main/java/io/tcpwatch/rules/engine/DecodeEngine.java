@@ -22,13 +22,11 @@ final class DecodeEngine {
 
     static void decode(Event event, LoadedRuleset ruleset) {
         boolean hasProgram = event.programName != null;
-        List<Decoder> roots = hasProgram ? ruleset.rootsWithProgramName() : ruleset.rootsWithoutProgramName();
+        List<Decoder> roots = hasProgram ? ruleset.rootsMatchingProgramName(event.programName)
+                : ruleset.rootsWithoutProgramName();
         String log = event.log;
         for (Decoder root : roots) {
             int pmatch = 0;
-            if (hasProgram && !root.programName().matches(event.programName)) {
-                continue;
-            }
             if (root.prematch() != null) {
                 PatternMatch m = root.prematch().match(log);
                 if (m == null) {

@@ -1,12 +1,17 @@
 package io.tcpwatch.rules.engine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,46 +29,87 @@ final class JsonDecoder {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build());
 
+    /** The places {@code %f} prints. */
+    private static final int SCALE = 6;
+
+    /** A JSON {@code null} among the values of {@link #readObject}. */
+    private static final Object NULL = new Object();
+
     private JsonDecoder() {
     }
 
     static void decode(Event event, Decoder decoder, String input) {
-        JsonNode root;
+        Map<String, Object> root;
         try (JsonParser parser = MAPPER.getFactory().createParser(input)) {
-            if (parser.nextToken() == null) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 return;
             }
-            root = MAPPER.readTree(parser);
+            if (first != JsonToken.START_OBJECT) {
+                // A first value that is not an object holds no fields.
+                return;
+            }
+            root = readObject(parser);
         }
         catch (IOException ex) {
             // analysisd logs "Malformed JSON" and leaves the event with the decoder name only.
             return;
         }
-        if (root == null || !root.isObject()) {
-            return;
-        }
         flatten(event, decoder, "", root);
     }
 
-    private static void flatten(Event event, Decoder decoder, String prefix, JsonNode node) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+    /**
+     * The object the parser stands at the start of, read whole before anything is stored (a malformed value
+     * stores nothing), as a tree would hold it: keys in first-seen order, a repeated key keeping its place
+     * with its last value. A value is a nested map, an array as a {@link JsonNode}, {@link #NULL}, or a
+     * scalar already as Wazuh stores it.
+     */
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        String key;
+        while ((key = parser.nextFieldName()) != null) {
+            JsonToken token = parser.nextToken();
+            Object value = switch (token) {
+                case START_OBJECT -> readObject(parser);
+                case START_ARRAY -> (JsonNode) MAPPER.readTree(parser);
+                case VALUE_NULL -> NULL;
+                case VALUE_STRING -> parser.getText();
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                case VALUE_NUMBER_INT -> number(switch (parser.getNumberType()) {
+                    case INT -> parser.getIntValue();
+                    case LONG -> parser.getLongValue();
+                    default -> parser.getBigIntegerValue().doubleValue();
+                });
+                case VALUE_NUMBER_FLOAT -> number(parser.getDoubleValue());
+                default -> ((JsonNode) MAPPER.readTree(parser)).asText();
+            };
+            object.put(key, value);
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new JsonParseException(parser, "expected the end of an object");
+        }
+        return object;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(Event event, Decoder decoder, String prefix, Map<String, Object> node) {
+        for (Map.Entry<String, Object> entry : node.entrySet()) {
             String key = prefix + entry.getKey();
-            JsonNode value = entry.getValue();
-            if (value.isObject()) {
-                flatten(event, decoder, key + ".", value);
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> object) {
+                flatten(event, decoder, key + ".", (Map<String, Object>) object);
             }
-            else if (value.isNull()) {
+            else if (value == NULL) {
                 if (decoder.jsonNull() != Decoder.JsonNull.DISCARD) {
                     fill(event, key, "null");
                 }
             }
-            else if (value.isArray()) {
-                fill(event, key, decoder.jsonArrayCsv() ? csv(value) : print(value, 1));
+            else if (value instanceof JsonNode array) {
+                fill(event, key, decoder.jsonArrayCsv() ? csv(array) : print(array, 1));
             }
             else {
-                fill(event, key, scalar(value));
+                fill(event, key, (String) value);
             }
         }
     }
@@ -104,13 +150,30 @@ final class JsonDecoder {
             return value.booleanValue() ? "true" : "false";
         }
         if (value.isNumber()) {
-            double d = value.doubleValue();
-            if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
-                return Integer.toString((int) d);
-            }
-            return String.format(Locale.ROOT, "%f", d);
+            return number(value.doubleValue());
         }
         return value.asText();
+    }
+
+    /** A number as Wazuh stores it: an integer in int range as {@code %d}, any other as {@code %f}. */
+    private static String number(double d) {
+        if (d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+            return Integer.toString((int) d);
+        }
+        return sixDecimals(d);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%f", d)}, without the formatter for a finite {@code d}: the shortest
+     * decimal of {@code d} rounded half-up to six places, keeping the sign of a negative value that rounds to
+     * zero.
+     */
+    static String sixDecimals(double d) {
+        if (!Double.isFinite(d)) {
+            return String.format(Locale.ROOT, "%f", d);
+        }
+        String text = new BigDecimal(Double.toString(d)).setScale(SCALE, RoundingMode.HALF_UP).toPlainString();
+        return d < 0 && text.charAt(0) != '-' ? "-" + text : text;
     }
 
     private static String csv(JsonNode array) {

@@ -61,13 +61,9 @@ public final class Session {
 
     private final Set<Integer> sidTargets = new HashSet<>();
 
-    private final List<Rule> groupCorrelators = new ArrayList<>();
-
     private final Map<Integer, ArrayDeque<Fired>> bySid = new HashMap<>();
 
     private final Map<Rule, ArrayDeque<Fired>> byGroupRule = new IdentityHashMap<>();
-
-    private final Map<Rule, List<Rule>> feeds = new IdentityHashMap<>();
 
     private final ArrayDeque<Fired> lastEvents = new ArrayDeque<>();
 
@@ -98,9 +94,6 @@ public final class Session {
             }
             if (rule.ifMatchedSid() != 0) {
                 this.sidTargets.add(rule.ifMatchedSid());
-            }
-            if (rule.ifMatchedGroup() != null) {
-                this.groupCorrelators.add(rule);
             }
         }
         this.horizon = longest;
@@ -185,20 +178,10 @@ public final class Session {
         if (this.sidTargets.contains(rule.id())) {
             push(this.bySid.computeIfAbsent(rule.id(), k -> new ArrayDeque<>()), fired);
         }
-        for (Rule correlator : this.feeds.computeIfAbsent(rule, this::correlatorsFedBy)) {
+        for (Rule correlator : this.ruleset.correlatorsFedBy(rule)) {
             push(this.byGroupRule.computeIfAbsent(correlator, k -> new ArrayDeque<>()), fired);
         }
         push(this.lastEvents, fired);
-    }
-
-    private List<Rule> correlatorsFedBy(Rule rule) {
-        List<Rule> fed = new ArrayList<>();
-        for (Rule correlator : this.groupCorrelators) {
-            if (correlator.ifMatchedGroup().matches(rule.groupText())) {
-                fed.add(correlator);
-            }
-        }
-        return fed;
     }
 
     private void push(ArrayDeque<Fired> list, Fired fired) {
@@ -216,7 +199,7 @@ public final class Session {
         if (!matches(rule, event)) {
             return null;
         }
-        for (Rule child : rule.children()) {
+        for (Rule child : rule.childrenFor(event.decoder)) {
             Rule hit = check(child, event);
             if (hit != null) {
                 return hit;
@@ -230,11 +213,11 @@ public final class Session {
         if (rule.decodedAsId() != null && (decoder == null || decoder.id() != rule.decodedAsId())) {
             return false;
         }
-        if (!test(rule.programName(), event.programName) || !test(rule.idExpr(), event.get(StaticField.ID))
-                || !test(rule.systemName(), event.get(StaticField.SYSTEM_NAME))
-                || !test(rule.protocol(), event.get(StaticField.PROTOCOL)) || !test(rule.match(), event.log)
-                || !test(rule.regex(), event.log) || !test(rule.action(), event.get(StaticField.ACTION))
-                || !test(rule.url(), event.get(StaticField.URL)) || !test(rule.location(), event.location)) {
+        if (!test(rule.programName(), event.programName) || !test(rule.idExpr(), event, StaticField.ID)
+                || !test(rule.systemName(), event, StaticField.SYSTEM_NAME)
+                || !test(rule.protocol(), event, StaticField.PROTOCOL) || !test(rule.match(), event.log)
+                || !test(rule.regex(), event.log) || !test(rule.action(), event, StaticField.ACTION)
+                || !test(rule.url(), event, StaticField.URL) || !test(rule.location(), event.location)) {
             return false;
         }
         for (Rule.FieldCondition field : rule.fields()) {
@@ -244,8 +227,8 @@ public final class Session {
         }
         if ((rule.srcip() != null && !rule.srcip().test(event.get(StaticField.SRCIP)))
                 || (rule.dstip() != null && !rule.dstip().test(event.get(StaticField.DSTIP)))
-                || !test(rule.srcport(), event.get(StaticField.SRCPORT))
-                || !test(rule.dstport(), event.get(StaticField.DSTPORT))) {
+                || !test(rule.srcport(), event, StaticField.SRCPORT)
+                || !test(rule.dstport(), event, StaticField.DSTPORT)) {
             return false;
         }
         if (rule.compiledRule() != null && !rule.compiledRule().test(name -> name.equals("log") ? event.log
@@ -274,9 +257,9 @@ public final class Session {
                 return false;
             }
         }
-        if (!test(rule.data(), event.get(StaticField.DATA))
-                || !test(rule.extraData(), event.get(StaticField.EXTRA_DATA))
-                || !test(rule.hostname(), event.hostname) || !test(rule.status(), event.get(StaticField.STATUS))) {
+        if (!test(rule.data(), event, StaticField.DATA)
+                || !test(rule.extraData(), event, StaticField.EXTRA_DATA)
+                || !test(rule.hostname(), event.hostname) || !test(rule.status(), event, StaticField.STATUS)) {
             return false;
         }
         if (rule.checkDiff() && !differs(rule, event)) {
@@ -295,6 +278,11 @@ public final class Session {
 
     private static boolean test(Expr expr, String value) {
         return expr == null || expr.test(value);
+    }
+
+    /** {@link #test(Expr, String)} on a static field, read only when there is a condition. */
+    private static boolean test(Expr expr, Event event, StaticField field) {
+        return expr == null || expr.test(event.get(field));
     }
 
     private boolean differs(Rule rule, Event event) {

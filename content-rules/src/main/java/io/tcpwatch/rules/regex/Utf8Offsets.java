@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8Offsets {
 
-    /** The last subject each thread asked about, since a ruleset runs many patterns on one subject in a row. */
-    private static final ThreadLocal<AsciiCheck> LAST_CHECK = ThreadLocal.withInitial(AsciiCheck::new);
+    /**
+     * The last subject asked about, since a ruleset runs many patterns on one subject in a row. Shared by all
+     * threads without locking: the facts are immutable (final fields), so a thread sees either a complete
+     * entry or another subject's, which it recomputes.
+     */
+    private static AsciiCheck lastCheck = new AsciiCheck("", true, 0);
 
     private Utf8Offsets() {
     }
@@ -30,35 +34,30 @@ final class Utf8Offsets {
     }
 
     private static AsciiCheck facts(String s) {
-        AsciiCheck check = LAST_CHECK.get();
-        if (check.subject != s) {
-            boolean ascii = true;
-            int end = s.length();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                ascii &= c < 0x80;
-                if (c == 0) {
-                    end = i;
-                    break;
-                }
-            }
-            for (int i = end; i < s.length() && ascii; i++) {
-                ascii = s.charAt(i) < 0x80;
-            }
-            check.subject = s;
-            check.ascii = ascii;
-            check.end = end;
+        AsciiCheck check = lastCheck;
+        if (check.subject == s) {
+            return check;
         }
+        boolean ascii = true;
+        int length = s.length();
+        int end = length;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            ascii &= c < 0x80;
+            if (c == 0) {
+                end = i;
+                break;
+            }
+        }
+        for (int i = end; i < length && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        check = new AsciiCheck(s, ascii, end);
+        lastCheck = check;
         return check;
     }
 
-    private static final class AsciiCheck {
-
-        private String subject;
-
-        private boolean ascii;
-
-        private int end;
+    private record AsciiCheck(String subject, boolean ascii, int end) {
     }
 
     /** The UTF-8 bytes of {@code s}, one char per byte (ISO-8859-1), so that a byte-wise regex can run on it. */

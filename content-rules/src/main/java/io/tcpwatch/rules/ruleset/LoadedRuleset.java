@@ -1,9 +1,11 @@
 package io.tcpwatch.rules.ruleset;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A ruleset loaded as analysisd loads it: the two root decoder lists (with and without
@@ -11,6 +13,9 @@ import java.util.Map;
  * produced. Immutable once returned by {@link RulesetLoader}.
  */
 public final class LoadedRuleset {
+
+    /** The most program names whose matching roots are kept; the cache starts over when it is full. */
+    private static final int PROGRAM_NAMES_CACHED = 4096;
 
     private final List<Path> decoderFiles;
 
@@ -22,6 +27,13 @@ public final class LoadedRuleset {
 
     private final List<Decoder> rootsWithoutProgramName;
 
+    /**
+     * Per program name seen, the roots of {@link #rootsWithProgramName} whose {@code <program_name>} it
+     * matches, in order: a program name repeats across events, and its test against every root is a pure
+     * function of it. Bounded by {@link #PROGRAM_NAMES_CACHED}.
+     */
+    private final Map<String, List<Decoder>> rootsByProgramName = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> decoderIds;
 
     private final List<Rule> rules;
@@ -29,6 +41,12 @@ public final class LoadedRuleset {
     private final Map<Integer, Rule> rulesById;
 
     private final List<Rule> roots;
+
+    /** Rules with {@code <if_matched_group>}, in load order. */
+    private final List<Rule> groupCorrelators;
+
+    /** Per rule that fired, the group correlators whose list it feeds; filled on first use. */
+    private final Map<Rule, List<Rule>> correlatorsFedBy = new ConcurrentHashMap<>();
 
     private final Map<String, CdbList> lists;
 
@@ -47,6 +65,13 @@ public final class LoadedRuleset {
         this.rules = List.copyOf(rules);
         this.rulesById = Collections.unmodifiableMap(rulesById);
         this.roots = List.copyOf(roots);
+        List<Rule> correlators = new ArrayList<>();
+        for (Rule rule : this.rules) {
+            if (rule.ifMatchedGroup() != null) {
+                correlators.add(rule);
+            }
+        }
+        this.groupCorrelators = List.copyOf(correlators);
         this.lists = Map.copyOf(lists);
         this.messages = List.copyOf(messages);
     }
@@ -71,6 +96,28 @@ public final class LoadedRuleset {
         return this.rootsWithProgramName;
     }
 
+    /**
+     * The roots of {@link #rootsWithProgramName()} whose {@code <program_name>} matches {@code programName},
+     * in the same order.
+     */
+    public List<Decoder> rootsMatchingProgramName(String programName) {
+        List<Decoder> roots = this.rootsByProgramName.get(programName);
+        if (roots == null) {
+            List<Decoder> matching = new ArrayList<>();
+            for (Decoder root : this.rootsWithProgramName) {
+                if (root.programName().matches(programName)) {
+                    matching.add(root);
+                }
+            }
+            roots = List.copyOf(matching);
+            if (this.rootsByProgramName.size() >= PROGRAM_NAMES_CACHED) {
+                this.rootsByProgramName.clear();
+            }
+            this.rootsByProgramName.put(programName, roots);
+        }
+        return roots;
+    }
+
     /** Root decoders tried when there is no program name. */
     public List<Decoder> rootsWithoutProgramName() {
         return this.rootsWithoutProgramName;
@@ -89,6 +136,25 @@ public final class LoadedRuleset {
     /** The rule with this id, or {@code null}. */
     public Rule rule(int id) {
         return this.rulesById.get(id);
+    }
+
+    /**
+     * The rules with {@code <if_matched_group>} whose group pattern matches {@code rule}'s groups, in load
+     * order: the correlation lists an event that fired {@code rule} goes into.
+     */
+    public List<Rule> correlatorsFedBy(Rule rule) {
+        List<Rule> fed = this.correlatorsFedBy.get(rule);
+        if (fed == null) {
+            List<Rule> matching = new ArrayList<>();
+            for (Rule correlator : this.groupCorrelators) {
+                if (correlator.ifMatchedGroup().matches(rule.groupText())) {
+                    matching.add(correlator);
+                }
+            }
+            fed = List.copyOf(matching);
+            this.correlatorsFedBy.put(rule, fed);
+        }
+        return fed;
     }
 
     /** The root rules (ids below 10), in load order. */

@@ -30,14 +30,52 @@ final class RequiredLiterals implements CompiledPattern {
     /** Marks a literal that must start at the match offset (the alternative begins with {@code ^literal}). */
     static final char ANCHORED = '\u0000';
 
-    /** Subjects kept lowered per thread: the log, a field or two, the program name of the current event. */
-    private static final int CACHED = 4;
+    /**
+     * Subjects kept lowered, in a table indexed by identity hash: one event offers the log, the program name
+     * and a few fields to hundreds of patterns, so each is lowered once. A power of two. Shared by all threads
+     * without locking: an entry is immutable (final fields), so a thread sees a complete entry, for its
+     * subject or another, and lowers the subject itself on a miss.
+     */
+    private static final int CACHED = 64;
 
-    private static final ThreadLocal<Object[]> LOWERED = ThreadLocal.withInitial(() -> new Object[2 * CACHED + 1]);
+    private static final Lowered[] LOWERED = new Lowered[CACHED];
+
+    /**
+     * A subject, lowered, and for a subject of {@link #GRAM_MIN} chars or more the set of its lowered char
+     * pairs, hashed into {@link #GRAM_BITS} bits ({@code null} for a shorter one): a literal with a pair
+     * outside the set is not in the subject, without scanning it.
+     */
+    private record Lowered(String subject, String lower, long[] grams) {
+    }
+
+    /** Subjects shorter than this are scanned directly; the pair set does not pay for itself. */
+    private static final int GRAM_MIN = 24;
+
+    /** Bits in a pair set; a power of two. */
+    private static final int GRAM_BITS = 1024;
+
+    private static final int GRAM_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(GRAM_BITS);
+
+    private static final int GRAM_MIX = 0x9E3779B1;
+
+    /** log2 of {@link Long#SIZE}: a pair hash's word in the set. */
+    private static final int LONG_SHIFT = 6;
 
     private final CompiledPattern pattern;
 
     private final String[] literals;
+
+    /** Per alternative, its main literal without the {@link #ANCHORED} mark. */
+    private final String[] searched;
+
+    /** Per alternative, whether its main literal must start at the match offset. */
+    private final boolean[] anchored;
+
+    /** Per alternative, the pair hashes of its main literal, lowered (see {@link Lowered}). */
+    private final int[][] literalGrams;
+
+    /** Per alternative, the pair hashes of each further run. */
+    private final int[][][] extraGrams;
 
     /** Per alternative, the OS_Regex class its first character must be in ({@code 0}: no constraint). */
     private final char[] firstClasses;
@@ -52,6 +90,8 @@ final class RequiredLiterals implements CompiledPattern {
 
     private final String[] osMatchTexts;
 
+    private final int[][] osMatchGrams;
+
     /** Per alternative, the further literal runs it requires besides its main one. */
     private final String[][] extras;
 
@@ -59,10 +99,21 @@ final class RequiredLiterals implements CompiledPattern {
         this.pattern = pattern;
         this.literals = new String[literals.length];
         this.extras = new String[literals.length][];
+        this.searched = new String[literals.length];
+        this.anchored = new boolean[literals.length];
+        this.literalGrams = new int[literals.length][];
+        this.extraGrams = new int[literals.length][][];
         for (int i = 0; i < literals.length; i++) {
             String[] parts = literals[i].split(String.valueOf(SEPARATOR), -1);
             this.literals[i] = parts[0];
             this.extras[i] = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            this.anchored[i] = !parts[0].isEmpty() && parts[0].charAt(0) == ANCHORED;
+            this.searched[i] = this.anchored[i] ? parts[0].substring(1) : parts[0];
+            this.literalGrams[i] = grams(this.searched[i]);
+            this.extraGrams[i] = new int[this.extras[i].length][];
+            for (int j = 0; j < this.extras[i].length; j++) {
+                this.extraGrams[i][j] = grams(this.extras[i][j]);
+            }
         }
         this.firstClasses = firstClasses;
         this.foldCase = foldCase;
@@ -70,6 +121,7 @@ final class RequiredLiterals implements CompiledPattern {
             String[] alternatives = pattern.source().split("\\|", -1);
             this.osMatchKinds = new char[alternatives.length];
             this.osMatchTexts = new String[alternatives.length];
+            this.osMatchGrams = new int[alternatives.length][];
             for (int i = 0; i < alternatives.length; i++) {
                 String text = alternatives[i];
                 boolean prefix = text.startsWith("^");
@@ -78,11 +130,13 @@ final class RequiredLiterals implements CompiledPattern {
                 text = suffix ? text.substring(0, text.length() - 1) : text;
                 this.osMatchKinds[i] = prefix && suffix ? 'e' : prefix ? 'p' : suffix ? 's' : 'c';
                 this.osMatchTexts[i] = asciiLower(text);
+                this.osMatchGrams[i] = grams(this.osMatchTexts[i]);
             }
         }
         else {
             this.osMatchKinds = null;
             this.osMatchTexts = null;
+            this.osMatchGrams = null;
         }
     }
 
@@ -142,14 +196,15 @@ final class RequiredLiterals implements CompiledPattern {
         if (this.osMatchKinds == null || subject.indexOf('\0') >= 0) {
             return match(subject) != null;
         }
-        String text = lowered(subject);
+        Lowered entry = lowered(subject);
+        String text = entry.lower;
         for (int i = 0; i < this.osMatchKinds.length; i++) {
             String alternative = this.osMatchTexts[i];
             boolean hit = switch (this.osMatchKinds[i]) {
                 case 'p' -> text.startsWith(alternative);
                 case 's' -> text.endsWith(alternative);
                 case 'e' -> text.equals(alternative);
-                default -> text.contains(alternative);
+                default -> mayContain(entry.grams, this.osMatchGrams[i]) && text.contains(alternative);
             };
             if (hit) {
                 return true;
@@ -164,59 +219,114 @@ final class RequiredLiterals implements CompiledPattern {
     }
 
     private boolean possible(String subject, int from) {
-        String text = this.foldCase ? lowered(subject) : subject;
+        Lowered entry = null;
         for (int i = 0; i < this.literals.length; i++) {
-            String literal = this.literals[i];
             char first = this.firstClasses[i];
             if (first != 0 && (from >= subject.length() || !inClass(first, subject.charAt(from)))) {
                 continue;
             }
-            boolean found = !literal.isEmpty() && literal.charAt(0) == ANCHORED
-                    ? text.startsWith(literal.substring(1), from) : text.indexOf(literal, from) >= 0;
-            if (found && allPresent(text, this.extras[i], from)) {
+            if (entry == null) {
+                entry = lowered(subject);
+            }
+            String text = this.foldCase ? entry.lower : subject;
+            boolean found = this.anchored[i] ? text.startsWith(this.searched[i], from)
+                    : mayContain(entry.grams, this.literalGrams[i]) && text.indexOf(this.searched[i], from) >= 0;
+            if (found && allPresent(text, entry.grams, this.extras[i], this.extraGrams[i], from)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean allPresent(String text, String[] runs, int from) {
-        for (String run : runs) {
-            if (text.indexOf(run, from) < 0) {
+    private static boolean allPresent(String text, long[] grams, String[] runs, int[][] runGrams, int from) {
+        for (int i = 0; i < runs.length; i++) {
+            if (!mayContain(grams, runGrams[i]) || text.indexOf(runs[i], from) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The subject with ASCII letters lowercased; the last few are cached per thread (one event, many patterns). */
-    private static String lowered(String subject) {
-        Object[] cache = LOWERED.get();
-        for (int i = 0; i < CACHED; i++) {
-            if (cache[2 * i] == subject) {
-                return (String) cache[2 * i + 1];
+    /**
+     * Whether a text whose pair set is {@code grams} may contain a literal with pair hashes {@code literal}:
+     * {@code false} only when it cannot. A {@code null} set (a short subject) answers {@code true}.
+     */
+    private static boolean mayContain(long[] grams, int[] literal) {
+        if (grams == null) {
+            return true;
+        }
+        for (int gram : literal) {
+            if ((grams[gram >>> LONG_SHIFT] & (1L << gram)) == 0) {
+                return false;
             }
         }
-        String lower = asciiLower(subject);
-        int slot = cache[2 * CACHED] == null ? 0 : (Integer) cache[2 * CACHED];
-        cache[2 * slot] = subject;
-        cache[2 * slot + 1] = lower;
-        cache[2 * CACHED] = (slot + 1) % CACHED;
-        return lower;
+        return true;
+    }
+
+    private static int gram(char a, char b) {
+        return ((a << Character.SIZE) | b) * GRAM_MIX >>> GRAM_SHIFT;
+    }
+
+    /** The pair hashes of {@code literal}, ASCII letters lowered. */
+    static int[] grams(String literal) {
+        String lower = asciiLower(literal);
+        int[] grams = new int[Math.max(0, lower.length() - 1)];
+        for (int i = 0; i < grams.length; i++) {
+            grams[i] = gram(lower.charAt(i), lower.charAt(i + 1));
+        }
+        return grams;
+    }
+
+    /** The subject lowered, with its pair set; recent subjects are cached (one event, many patterns). */
+    private static Lowered lowered(String subject) {
+        int slot = System.identityHashCode(subject) & (CACHED - 1);
+        Lowered entry = LOWERED[slot];
+        if (entry != null && entry.subject == subject) {
+            return entry;
+        }
+        char[] chars = subject.toCharArray();
+        boolean changed = false;
+        long[] grams = chars.length >= GRAM_MIN ? new long[GRAM_BITS / Long.SIZE] : null;
+        char previous = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+                chars[i] = c;
+                changed = true;
+            }
+            if (grams != null && i > 0) {
+                int gram = gram(previous, c);
+                grams[gram >>> LONG_SHIFT] |= 1L << gram;
+            }
+            previous = c;
+        }
+        entry = new Lowered(subject, changed ? new String(chars) : subject, grams);
+        LOWERED[slot] = entry;
+        return entry;
     }
 
     static String asciiLower(String text) {
-        char[] chars = null;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                if (chars == null) {
-                    chars = text.toCharArray();
-                }
+                break;
+            }
+            i++;
+        }
+        if (i == length) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (; i < length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
                 chars[i] = (char) (c + ('a' - 'A'));
             }
         }
-        return chars == null ? text : new String(chars);
+        return new String(chars);
     }
 
     /** Per OS_Match alternative, its text lowercased; {@code null} for a negated pattern or an empty one. */

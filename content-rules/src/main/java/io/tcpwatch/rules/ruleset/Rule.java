@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tcpwatch.rules.regex.CompiledPattern;
 
@@ -16,6 +17,13 @@ import io.tcpwatch.rules.regex.CompiledPattern;
  * history) lives in the engine's session, not here.
  */
 public final class Rule {
+
+    /** From this many children on, {@link #childrenFor} keeps the children that can match per decoder. */
+    private static final int CHILDREN_INDEXED = 8;
+
+    /** The key of {@link #childrenFor} for an event no decoder matched. */
+    private static final Object NO_DECODER = new Object();
+
 
     /** The {@code same_*} / {@code different_*} options, by the event value they compare. */
     public enum Correlated {
@@ -162,6 +170,12 @@ public final class Rule {
     final List<Rule> children = new ArrayList<>();
 
     final List<Rule> parents = new ArrayList<>();
+
+    /**
+     * Per decoder that decoded an event ({@link #NO_DECODER} for none), the children whose
+     * {@code <decoded_as>} does not rule that event out, in evaluation order; created on first use.
+     */
+    private volatile Map<Object, List<Rule>> childrenByDecoder;
 
     Rule(int id, Path file, int line) {
         this.id = id;
@@ -395,6 +409,35 @@ public final class Rule {
 
     public List<String> cve() {
         return this.cve;
+    }
+
+    /**
+     * The children, in evaluation order, that can match an event decoded by {@code decoder} ({@code null}:
+     * none): those without {@code <decoded_as>} or naming that decoder's id. The others fail their first
+     * condition, so leaving them out changes no result.
+     */
+    public List<Rule> childrenFor(Decoder decoder) {
+        if (this.children.size() < CHILDREN_INDEXED) {
+            return this.children;
+        }
+        Map<Object, List<Rule>> index = this.childrenByDecoder;
+        if (index == null) {
+            index = new ConcurrentHashMap<>();
+            this.childrenByDecoder = index;
+        }
+        Object key = decoder == null ? NO_DECODER : decoder;
+        List<Rule> kept = index.get(key);
+        if (kept == null) {
+            List<Rule> candidates = new ArrayList<>();
+            for (Rule child : this.children) {
+                if (child.decodedAsId == null || (decoder != null && decoder.id() == child.decodedAsId)) {
+                    candidates.add(child);
+                }
+            }
+            kept = List.copyOf(candidates);
+            index.put(key, kept);
+        }
+        return kept;
     }
 
     /** {@code <info type>} values by type. */
