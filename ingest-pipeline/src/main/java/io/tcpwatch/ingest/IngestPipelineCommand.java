@@ -127,6 +127,14 @@ public final class IngestPipelineCommand {
         if (connection.insecure()) {
             this.err.println("warning: --insecure: the indexer's certificate and host name are not checked");
         }
+        // Files named on the command line are checked before the indexer is changed, so a typo in a path
+        // leaves nothing half installed.
+        if (options.filebeatModule != null) {
+            PipelineInstaller.filebeatModulePipeline(options.filebeatModule);
+        }
+        if (options.filebeatTemplate != null) {
+            JsonFiles.read(options.filebeatTemplate);
+        }
         PipelineInstaller installer = new PipelineInstaller(options.fields(), this.out);
         List<PipelineInstaller.Change> changes = new ArrayList<>();
         try (IndexerClient indexer = new IndexerClient(connection)) {

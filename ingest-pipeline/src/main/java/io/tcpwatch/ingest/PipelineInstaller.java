@@ -133,13 +133,24 @@ public final class PipelineInstaller {
      * @throws IllegalArgumentException when the directory is not a wazuh module directory
      */
     public Change writeFilebeatModule(Path moduleDirectory, boolean dryRun) throws IOException {
+        Path file = filebeatModulePipeline(moduleDirectory);
+        return writeFile(file, JsonFiles.pretty(this.pipelines.generate()), "pipeline file " + file, dryRun);
+    }
+
+    /**
+     * The pipeline file of Filebeat's wazuh module, checked before anything is installed so that a wrong
+     * directory leaves the indexer untouched.
+     * @param moduleDirectory the module directory, e.g. /usr/share/filebeat/module/wazuh
+     * @return the module's {@code alerts/ingest/pipeline.json}
+     * @throws IllegalArgumentException when the directory is not a wazuh module directory
+     */
+    public static Path filebeatModulePipeline(Path moduleDirectory) {
         Path ingest = moduleDirectory.resolve("alerts").resolve("ingest");
         if (!Files.isDirectory(ingest)) {
             throw new IllegalArgumentException("Filebeat module directory [" + moduleDirectory + "] has no "
                     + "alerts/ingest directory: pass the wazuh module, e.g. /usr/share/filebeat/module/wazuh");
         }
-        Path file = ingest.resolve("pipeline.json");
-        return writeFile(file, JsonFiles.pretty(this.pipelines.generate()), "pipeline file " + file, dryRun);
+        return ingest.resolve("pipeline.json");
     }
 
     /**

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.ResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class IngestPipelineCommandTests {
+
+    private static final String PIPELINE_ID = "filebeat-7.10.2-wazuh-alerts-pipeline";
 
     private final OpenSearchTestNode node = OpenSearchTestNode.shared();
 
@@ -166,6 +169,34 @@ class IngestPipelineCommandTests {
         assertThat(status).isEqualTo(1);
         assertThat(err()).isEqualTo("ingest-pipeline generate: " + template + " is not valid JSON at line 3, "
                 + "column 3: Unexpected character ('o' (code 111)): was expecting double-quote to start field name\n");
+    }
+
+    @Test
+    void wrongFilebeatModuleDirectoryIsRefusedBeforeTheIndexerIsChanged(@TempDir Path dir) {
+        int status = this.command.run("install", "--url", this.node.httpUrl(), "--filebeat-module", dir.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).isEqualTo("ingest-pipeline install: Filebeat module directory [" + dir + "] has no "
+                + "alerts/ingest directory: pass the wazuh module, e.g. /usr/share/filebeat/module/wazuh\n");
+        assertPipelineNotInstalled();
+    }
+
+    @Test
+    void missingFilebeatTemplateFileIsRefusedBeforeTheIndexerIsChanged(@TempDir Path dir) {
+        Path missing = dir.resolve("wazuh-template.json");
+
+        int status = this.command.run("install", "--url", this.node.httpUrl(), "--filebeat-template",
+                missing.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).isEqualTo("ingest-pipeline install: file [" + missing + "] does not exist\n");
+        assertPipelineNotInstalled();
+    }
+
+    private void assertPipelineNotInstalled() {
+        assertThatExceptionOfType(ResponseException.class)
+                .isThrownBy(() -> this.node.json("GET", "/_ingest/pipeline/" + PIPELINE_ID, null))
+                .satisfies(ex -> assertThat(ex.getResponse().getStatusLine().getStatusCode()).isEqualTo(404));
     }
 
     private String out() {
