@@ -22,9 +22,8 @@ final class DecodeEngine {
 
     static void decode(Event event, LoadedRuleset ruleset) {
         boolean hasProgram = event.programName != null;
-        List<Decoder> roots = hasProgram ? ruleset.rootsMatchingProgramName(event.programName)
-                : ruleset.rootsWithoutProgramName();
         String log = event.log;
+        List<Decoder> roots = ruleset.candidateRoots(hasProgram ? event.programName : null, log);
         for (Decoder root : roots) {
             int pmatch = 0;
             if (root.prematch() != null) {

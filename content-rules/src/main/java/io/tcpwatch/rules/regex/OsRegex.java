@@ -92,6 +92,16 @@ final class OsRegex implements CompiledPattern {
      */
     private final int[] firstLiteral;
 
+    /**
+     * For each alternative with a {@link #firstLiteral}, the run of literals it starts with (the first one
+     * included); else {@code null}. A position where the whole run does not match fails within the run,
+     * before any backtrack point exists, so the search skips it too.
+     */
+    private final int[][] literalPrefix;
+
+    /** {@link #literalPrefix} as text (the literals are lowered ASCII), searched for in a lowered subject. */
+    private final String[] literalPrefixText;
+
     private OsRegex(String source, boolean captures, int[] program, int[] starts, int[] markers,
             boolean[] beginSet, boolean[] endSet, int[] markerIndex) {
         this.source = source;
@@ -104,11 +114,21 @@ final class OsRegex implements CompiledPattern {
         this.markerIndex = markerIndex;
         this.maxMarkers = Arrays.stream(markers).max().orElse(0);
         this.firstLiteral = new int[starts.length];
+        this.literalPrefix = new int[starts.length][];
+        this.literalPrefixText = new String[starts.length];
         for (int a = 0; a < starts.length; a++) {
             int first = program[starts[a]] == GROUP ? starts[a] + 1 : starts[a];
             int token = program[first];
             boolean literal = token != END && token != ESC && token != GROUP;
             this.firstLiteral[a] = literal && !beginSet[a] ? token : NONE;
+            if (this.firstLiteral[a] != NONE && token >= 0) {
+                int stop = first;
+                while (isPlainLiteral(program[stop])) {
+                    stop++;
+                }
+                this.literalPrefix[a] = Arrays.copyOfRange(program, first, stop);
+                this.literalPrefixText[a] = new String(this.literalPrefix[a], 0, stop - first);
+            }
         }
     }
 
@@ -333,6 +353,11 @@ final class OsRegex implements CompiledPattern {
         return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 
+    /** A program byte that matches one subject character by itself: not a marker and not non-ASCII. */
+    private static boolean isPlainLiteral(int b) {
+        return b > 0 && b != ESC && b != GROUP;
+    }
+
     private static boolean quantifier(int b) {
         return b == PLUS || b == STAR;
     }
@@ -372,11 +397,43 @@ final class OsRegex implements CompiledPattern {
         int backAt2 = 0;
         int backAt3 = 0;
         int literal = this.firstLiteral[alternative];
+        int[] prefix = this.literalPrefix[alternative];
+        // an all-ASCII subject, lowered: the scan cannot meet a non-ASCII char, so the run is searched whole
+        String lowered = prefix != null && text != null ? Utf8Offsets.asciiLowered(text) : null;
+        int lowerAt = NONE;
+        int upperAt = literal >= 'a' && literal <= 'z' ? NONE : -1;
         int limit = literal == NONE ? 0 : bytes != null ? cString(bytes) : Utf8Offsets.cString(text, from);
         int st;
         for (st = from; at(text, bytes, st) != 0; ++st) {
             if (literal != NONE && pt == begin) {
-                st = nextCandidate(text, bytes, st, literal, limit);
+                if (prefix == null) {
+                    st = nextCandidate(text, bytes, st, literal, limit);
+                } else if (text == null) {
+                    st = nextPrefix(bytes, st, prefix, limit);
+                } else if (lowered != null) {
+                    int found = lowered.indexOf(this.literalPrefixText[alternative], st);
+                    st = found < 0 || found >= limit ? limit : found;
+                } else {
+                    // the next offset of the literal in either case, each search kept while it lies ahead
+                    while (true) {
+                        if (lowerAt != -1 && lowerAt < st) {
+                            lowerAt = text.indexOf(literal, st);
+                        }
+                        if (upperAt != -1 && upperAt < st) {
+                            upperAt = text.indexOf(literal - ('a' - 'A'), st);
+                        }
+                        int found = lowerAt < 0 ? upperAt : upperAt < 0 ? lowerAt : Math.min(lowerAt, upperAt);
+                        if (found < 0 || found >= limit) {
+                            st = limit;
+                            break;
+                        }
+                        if (prefixAt(text, found, prefix, limit)) {
+                            st = found;
+                            break;
+                        }
+                        st = found + 1;
+                    }
+                }
                 if (st >= limit) {
                     break;
                 }
@@ -533,6 +590,45 @@ final class OsRegex implements CompiledPattern {
             }
         }
         return found < 0 || found > limit ? limit : found;
+    }
+
+    /**
+     * Whether the literals of {@code prefix} match at {@code offset}, reading the subject as the scan does: a
+     * non-ASCII char it reaches throws {@link NonAsciiSubject}.
+     */
+    private static boolean prefixAt(String text, int offset, int[] prefix, int limit) {
+        for (int k = 1; k < prefix.length; k++) {
+            int i = offset + k;
+            if (i >= limit) {
+                return false;
+            }
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                throw NonAsciiSubject.INSTANCE;
+            }
+            if (fold(c) != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first offset from {@code st} where all of {@code prefix} matches in {@code bytes}, or {@code limit}. */
+    private static int nextPrefix(byte[] bytes, int st, int[] prefix, int limit) {
+        int first = prefix[0];
+        for (int i = st; i < limit; i++) {
+            if (fold(bytes[i] & 0xff) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < prefix.length && i + k < limit && fold(bytes[i + k] & 0xff) == prefix[k]) {
+                k++;
+            }
+            if (k == prefix.length) {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private static int cString(byte[] bytes) {

@@ -13,7 +13,7 @@ final class Utf8Offsets {
      * threads without locking: the facts are immutable (final fields), so a thread sees either a complete
      * entry or another subject's, which it recomputes.
      */
-    private static AsciiCheck lastCheck = new AsciiCheck("", true, 0);
+    private static AsciiCheck lastCheck = new AsciiCheck("", true, 0, "");
 
     private Utf8Offsets() {
     }
@@ -21,6 +21,11 @@ final class Utf8Offsets {
     /** Whether every char of {@code s} is ASCII, so that its chars are its UTF-8 bytes. */
     static boolean isAscii(String s) {
         return facts(s).ascii;
+    }
+
+    /** {@code s} with ASCII letters lowered when every char of it is ASCII, else {@code null}. */
+    static String asciiLowered(String s) {
+        return facts(s).lower;
     }
 
     /** The end of the C string that starts at {@code from}: its first NUL char at or after it, or the length. */
@@ -39,25 +44,41 @@ final class Utf8Offsets {
             return check;
         }
         boolean ascii = true;
+        boolean upper = false;
         int length = s.length();
         int end = length;
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
             ascii &= c < 0x80;
+            upper |= c >= 'A' && c <= 'Z';
             if (c == 0) {
                 end = i;
                 break;
             }
         }
         for (int i = end; i < length && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
+            char c = s.charAt(i);
+            ascii = c < 0x80;
+            upper |= c >= 'A' && c <= 'Z';
         }
-        check = new AsciiCheck(s, ascii, end);
+        check = new AsciiCheck(s, ascii, end, !ascii ? null : upper ? lowerAscii(s) : s);
         lastCheck = check;
         return check;
     }
 
-    private record AsciiCheck(String subject, boolean ascii, int end) {
+    /** @param lower the subject with ASCII letters lowered when it is all ASCII, else {@code null} */
+    private record AsciiCheck(String subject, boolean ascii, int end, String lower) {
+    }
+
+    private static String lowerAscii(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     /** The UTF-8 bytes of {@code s}, one char per byte (ISO-8859-1), so that a byte-wise regex can run on it. */

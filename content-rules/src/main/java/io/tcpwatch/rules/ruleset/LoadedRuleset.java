@@ -27,12 +27,15 @@ public final class LoadedRuleset {
 
     private final List<Decoder> rootsWithoutProgramName;
 
+    /** {@link #rootsWithoutProgramName} split by the first char of the log. */
+    private final RootIndex rootsWithoutProgramNameIndex;
+
     /**
      * Per program name seen, the roots of {@link #rootsWithProgramName} whose {@code <program_name>} it
      * matches, in order: a program name repeats across events, and its test against every root is a pure
      * function of it. Bounded by {@link #PROGRAM_NAMES_CACHED}.
      */
-    private final Map<String, List<Decoder>> rootsByProgramName = new ConcurrentHashMap<>();
+    private final Map<String, RootIndex> rootsByProgramName = new ConcurrentHashMap<>();
 
     private final Map<String, Integer> decoderIds;
 
@@ -61,6 +64,7 @@ public final class LoadedRuleset {
         this.decoders = List.copyOf(decoders);
         this.rootsWithProgramName = List.copyOf(rootsWithProgramName);
         this.rootsWithoutProgramName = List.copyOf(rootsWithoutProgramName);
+        this.rootsWithoutProgramNameIndex = new RootIndex(this.rootsWithoutProgramName);
         this.decoderIds = Map.copyOf(decoderIds);
         this.rules = List.copyOf(rules);
         this.rulesById = Collections.unmodifiableMap(rulesById);
@@ -101,7 +105,22 @@ public final class LoadedRuleset {
      * in the same order.
      */
     public List<Decoder> rootsMatchingProgramName(String programName) {
-        List<Decoder> roots = this.rootsByProgramName.get(programName);
+        return programNameIndex(programName).all();
+    }
+
+    /**
+     * The roots, in load order, to try on an event: those of {@link #rootsMatchingProgramName} (or of
+     * {@link #rootsWithoutProgramName()} when {@code programName} is {@code null}) less the ones whose prematch
+     * cannot match {@code log} by its first char. The first of them that matches is the first of the whole
+     * list that does.
+     */
+    public List<Decoder> candidateRoots(String programName, String log) {
+        RootIndex index = programName == null ? this.rootsWithoutProgramNameIndex : programNameIndex(programName);
+        return index.candidates(log);
+    }
+
+    private RootIndex programNameIndex(String programName) {
+        RootIndex roots = this.rootsByProgramName.get(programName);
         if (roots == null) {
             List<Decoder> matching = new ArrayList<>();
             for (Decoder root : this.rootsWithProgramName) {
@@ -109,7 +128,7 @@ public final class LoadedRuleset {
                     matching.add(root);
                 }
             }
-            roots = List.copyOf(matching);
+            roots = new RootIndex(matching);
             if (this.rootsByProgramName.size() >= PROGRAM_NAMES_CACHED) {
                 this.rootsByProgramName.clear();
             }

@@ -24,6 +24,9 @@ final class RequiredLiterals implements CompiledPattern {
     /** A single character is worth a scan: {@code %} or {@code |} alone rule out most subjects. */
     private static final int MIN_LENGTH = 1;
 
+    /** The chars {@link #acceptedFirstChars} answers for. */
+    static final int ASCII_CHARS = 128;
+
     /** Separates an alternative's main literal from the further runs it requires. */
     static final char SEPARATOR = '\u0001';
 
@@ -159,6 +162,31 @@ final class RequiredLiterals implements CompiledPattern {
             }
         }
         return new RequiredLiterals(pattern, literals.toArray(String[]::new), classes, fold);
+    }
+
+    /**
+     * Which ASCII chars a subject matched from offset 0 may start with, indexed by char, as the filter decides
+     * from that char alone; {@code null} when some alternative accepts any first char (it neither begins with
+     * an anchored literal nor has a first class). A subject starting with a {@code false} char is rejected.
+     */
+    boolean[] acceptedFirstChars() {
+        boolean[] accepted = new boolean[ASCII_CHARS];
+        for (int i = 0; i < this.literals.length; i++) {
+            boolean literalFirst = this.anchored[i] && !this.searched[i].isEmpty();
+            char firstClass = this.firstClasses[i];
+            if (!literalFirst && firstClass == 0) {
+                return null;
+            }
+            for (char c = 0; c < ASCII_CHARS; c++) {
+                boolean ok = firstClass == 0 || inClass(firstClass, c);
+                if (ok && literalFirst) {
+                    char compared = this.foldCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                    ok = compared == this.searched[i].charAt(0);
+                }
+                accepted[c] |= ok;
+            }
+        }
+        return accepted;
     }
 
     /** The pattern behind the filter. */

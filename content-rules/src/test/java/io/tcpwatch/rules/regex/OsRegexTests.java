@@ -170,6 +170,34 @@ class OsRegexTests {
     }
 
     @Nested
+    class LiteralStarts {
+
+        @Test
+        void literalRunIsFoundInEitherCaseAfterPartialOccurrences() {
+            PatternMatch match = match("attack=\"(\\.*)\"", "ATTACKER attack_ Attack=\"sql\" x");
+
+            assertThat(match).isEqualTo(new PatternMatch(29, List.of("sql"), 28));
+        }
+
+        @Test
+        void literalRunCutByTheEndOfTheSubjectDoesNotMatch() {
+            assertThat(match("key=(\\w+)", "a key")).isNull();
+        }
+
+        @Test
+        void literalRunAfterANulIsNotSeen() {
+            assertThat(match("key=(\\w+)", "a\0 key=v")).isNull();
+        }
+
+        @Test
+        void literalRunStillMatchesInANonAsciiSubjectWithThePointerAtTheTrailingRunsFirstChar() {
+            PatternMatch match = match("user=(\\w+)", "caf\u00e9 user=bob");
+
+            assertThat(match).isEqualTo(new PatternMatch(11, List.of("bob"), 10));
+        }
+    }
+
+    @Nested
     class Offsets {
 
         @Test
