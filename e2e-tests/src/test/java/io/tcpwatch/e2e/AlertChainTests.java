@@ -59,7 +59,7 @@ class AlertChainTests {
 
         assertThat(alert.path("rule").path("id").asText()).isEqualTo("110020");
         assertThat(alert.path("rule").path("level").asInt()).isEqualTo(12);
-        assertThat(document.path("rule").path("mitre").path("id").toString()).contains("T1059");
+        assertThat(document.path("rule").path("mitre").path("id").toString()).isEqualTo("[\"T1059.004\",\"T1095\"]");
         assertThat(document.path("GeoLocationDst").path("country_name").asText()).isEqualTo("United Kingdom");
     }
 
